@@ -1,0 +1,5 @@
+/** Typed, re-applicable configuration sections bound from the platform's YAML file. */
+@NullMarked
+package dev.vigil.api.config;
+
+import org.jspecify.annotations.NullMarked;

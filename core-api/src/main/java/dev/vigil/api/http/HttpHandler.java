@@ -1,0 +1,12 @@
+package dev.vigil.api.http;
+
+/**
+ * Handles one request on a route. Runs on a server thread with the plugin's class loader as the context
+ * class loader. An {@link HttpStatusException} becomes a response with its status and message; any other
+ * exception becomes a 500 and is logged.
+ */
+@FunctionalInterface
+public interface HttpHandler {
+
+    void handle(HttpExchange exchange) throws Exception;
+}
