@@ -1,0 +1,5 @@
+/** The hello example plugin. */
+@NullMarked
+package dev.vigil.examples.hello;
+
+import org.jspecify.annotations.NullMarked;
