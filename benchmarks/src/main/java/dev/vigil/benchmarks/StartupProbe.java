@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Run in a fresh JVM by {@link LifecycleDriver}: starts a kernel on the given plugins folder, prints
- * {@code ready_ms=<since JVM start> rss_kb=<resident memory>} once it is ready, and exits. With
+ * {@code ready_ms=<since JVM start> rss_kb=<resident memory> start_ms=<Kernel.start()>} once it is ready, and exits. With
  * {@code --bare} it starts nothing and prints the resident memory of an idle JVM, the baseline.
  */
 public final class StartupProbe {
@@ -17,16 +17,18 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--bare")) {
             System.gc();
-            System.out.println("ready_ms=0 rss_kb=" + rssKb());
+            System.out.println("ready_ms=0 rss_kb=" + rssKb() + " start_ms=0");
             return;
         }
         Path plugins = Path.of(args[0]);
         Path data = Files.createTempDirectory("vigil-bench-data-");
         try (Kernel kernel = Kernel.builder().pluginsDirectory(plugins).dataDirectory(data).port(0).watchConfig(false).build()) {
+            long began = System.nanoTime();
             kernel.start();
+            long startMs = (System.nanoTime() - began) / 1_000_000;
             long readyMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.gc();
-            System.out.println("ready_ms=" + readyMs + " rss_kb=" + rssKb() + " plugins=" + kernel.plugins().size());
+            System.out.println("ready_ms=" + readyMs + " rss_kb=" + rssKb() + " start_ms=" + startMs + " plugins=" + kernel.plugins().size());
         }
     }
 

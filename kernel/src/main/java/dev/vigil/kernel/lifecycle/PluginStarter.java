@@ -267,7 +267,9 @@ final class PluginStarter {
         thread.setContextClassLoader(owner.loader());
         thread.start();
         try {
-            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            T value = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            awaitExit(thread);
+            return value;
         } catch (TimeoutException e) {
             thread.interrupt();
             throw new PluginFailure(what + " did not finish within " + format(timeout), e);
@@ -276,6 +278,7 @@ final class PluginStarter {
             Thread.currentThread().interrupt();
             throw new PluginFailure(what + " was interrupted", e);
         } catch (ExecutionException e) {
+            awaitExit(thread);
             Throwable cause = e.getCause();
             if (cause instanceof PluginFailure failure) {
                 throw failure;
@@ -284,6 +287,18 @@ final class PluginStarter {
                 throw error;
             }
             throw new PluginFailure(what + " threw " + PluginFailure.describe(cause), cause);
+        }
+    }
+
+    /**
+     * Waits briefly for a call thread that has delivered its result to end, so that it is not mistaken for
+     * a thread the plugin left running.
+     */
+    private static void awaitExit(Thread thread) {
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
