@@ -27,6 +27,7 @@ import dev.vigil.kernel.loader.JarCache;
 import dev.vigil.kernel.loader.PlatformPackages;
 import dev.vigil.kernel.owner.Owner;
 import dev.vigil.kernel.schedule.KernelScheduler;
+import dev.vigil.kernel.schedule.OwnedScheduler;
 import dev.vigil.kernel.service.KernelServiceRegistry;
 import dev.vigil.kernel.watch.PluginFolderWatcher;
 import java.io.IOException;
@@ -117,8 +118,8 @@ public final class Kernel implements AutoCloseable {
                     : ConfigDocument.read(options.configFile, options.environment);
             KernelConfig kernelConfig = document.bind("kernel", KernelConfig.class, ConfigMappers.strict());
             this.config = kernelConfig;
-            Path data = resolveDirectory(options.dataDirectory, kernelConfig.dataDir(), "data");
-            Path pluginDir = resolveDirectory(options.pluginsDirectory, kernelConfig.pluginsDir(), "plugins");
+            Path data = resolveDirectory(options.home, options.dataDirectory, kernelConfig.dataDir(), "data");
+            Path pluginDir = resolveDirectory(options.home, options.pluginsDirectory, kernelConfig.pluginsDir(), "plugins");
             this.dataDirectory = Files.createDirectories(data);
             this.pluginsDirectory = pluginDir;
 
@@ -200,7 +201,7 @@ public final class Kernel implements AutoCloseable {
                 folderWatcher.start();
             }
             if (options.watchConfig && options.configFile != null && kernelConfig.watch().enabled()) {
-                reloader.watch(new dev.vigil.kernel.schedule.OwnedScheduler(scheduler, owner), kernelConfig.watch().pollInterval());
+                reloader.watch(new OwnedScheduler(scheduler, owner), kernelConfig.watch().pollInterval());
             }
             started = true;
             long active = manager.statuses().stream().filter(s -> s.state() == PluginState.ACTIVE).count();
@@ -218,11 +219,12 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    private static Path resolveDirectory(@Nullable Path explicit, @Nullable String configured, String fallback) {
+    /** An explicit folder wins; then the configured one, then the default, both relative to {@code home}. */
+    private static Path resolveDirectory(Path home, @Nullable Path explicit, @Nullable String configured, String fallback) {
         if (explicit != null) {
             return explicit.toAbsolutePath().normalize();
         }
-        return Path.of(configured != null ? configured : fallback).toAbsolutePath().normalize();
+        return home.resolve(configured != null ? configured : fallback).toAbsolutePath().normalize();
     }
 
     private static void warnAboutUnusedSections(ConfigDocument document, PluginManager manager) {
@@ -292,16 +294,10 @@ public final class Kernel implements AutoCloseable {
         return services.viewFor(owner);
     }
 
-    /** Routes on the API server owned by the host application. */
+    /** Routes on the API server owned by the host application; they last as long as the kernel. */
     public HttpRoutes routes() {
         HttpServer server = running(http);
-        return new HttpRoutes() {
-            @Override
-            public dev.vigil.api.Registration add(dev.vigil.api.http.HttpMethod method, String path, dev.vigil.api.http.RouteAccess access,
-                    dev.vigil.api.http.HttpHandler handler) {
-                return owner.track(server.routes().add(owner.id(), owner.loader(), method, path, access, handler));
-            }
-        };
+        return (method, path, access, handler) -> owner.track(server.routes().add(owner.id(), owner.loader(), method, path, access, handler));
     }
 
     private static <T> T running(@Nullable T part) {

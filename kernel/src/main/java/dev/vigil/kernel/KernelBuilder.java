@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a {@link Kernel}. Everything has a default: no configuration file means the defaults of every
- * section; folders default to the configuration's values, then to {@code plugins} and {@code data} in the
- * working directory. Explicit values here win over the configuration file, as command-line options do.
+ * section; folders default to the configuration's values, then to {@code plugins} and {@code data}, both
+ * resolved against the {@linkplain #homeDirectory home folder}. Explicit values here win over the
+ * configuration file, as command-line options do.
  */
 public final class KernelBuilder {
 
+    Path home = Path.of("");
     @Nullable Path configFile;
     @Nullable Path pluginsDirectory;
     @Nullable Path dataDirectory;
@@ -39,6 +41,16 @@ public final class KernelBuilder {
     final List<InProcessPlugin> inProcess = new ArrayList<>();
 
     KernelBuilder() {}
+
+    /**
+     * The folder that relative {@code kernel.pluginsDir} and {@code kernel.dataDir} values, and the default
+     * {@code plugins} and {@code data} folders, are resolved against; the working directory by default.
+     * The launcher sets it to the installation folder.
+     */
+    public KernelBuilder homeDirectory(Path folder) {
+        this.home = requireNonNull(folder, "folder is null");
+        return this;
+    }
 
     /** The YAML configuration file. */
     public KernelBuilder configFile(Path file) {

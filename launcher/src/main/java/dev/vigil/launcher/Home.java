@@ -21,10 +21,6 @@ final class Home {
         return explicit != null ? explicit.toAbsolutePath() : home().resolve("plugins");
     }
 
-    static Path dataOr(@Nullable Path explicit) {
-        return explicit != null ? explicit.toAbsolutePath() : home().resolve("data");
-    }
-
     /** The configuration file: the explicit one, else {@code conf/vigil.yaml} if it exists, else none. */
     static @Nullable Path configOr(@Nullable Path explicit) {
         if (explicit != null) {

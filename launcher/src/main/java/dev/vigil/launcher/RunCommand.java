@@ -28,10 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: conf/vigil.yaml under the installation, if present).")
     @Nullable Path config;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: plugins/ under the installation).")
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: kernel.pluginsDir, else plugins/ under the installation).")
     @Nullable Path plugins;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: data/ under the installation).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: kernel.dataDir, else data/ under the installation).")
     @Nullable Path data;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address of the API server (default: kernel.http.bind, 127.0.0.1).")
@@ -49,9 +49,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("vigil: configuration file " + config + " does not exist");
             return 2;
         }
-        KernelBuilder builder = Kernel.builder()
-                .pluginsDirectory(Home.pluginsOr(plugins))
-                .dataDirectory(Home.dataOr(data));
+        KernelBuilder builder = Kernel.builder().homeDirectory(Home.home());
+        if (plugins != null) {
+            builder.pluginsDirectory(plugins);
+        }
+        if (data != null) {
+            builder.dataDirectory(data);
+        }
         if (configFile != null) {
             builder.configFile(configFile);
         }

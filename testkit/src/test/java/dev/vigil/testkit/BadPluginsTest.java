@@ -2,6 +2,10 @@ package dev.vigil.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.api.plugin.PluginState;
@@ -12,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every kind of bad plugin is refused or FAILED with a one-line reason in the plugin list and the log, by
@@ -45,8 +51,21 @@ class BadPluginsTest {
         try (Stream jars = new Stream(plugins)) {
             jars.forEach(builder::pluginJar);
         }
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
         try (TestKernel kernel = builder.start()) {
             Map<String, JsonNode> byFile = pluginsByFile(kernel);
+            List<String> warnings = log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+            byFile.forEach((file, plugin) -> {
+                if (!file.equals("vigil-hello-plugin.jar")) {
+                    String reason = plugin.get("error").asText();
+                    assertThat(warnings).as("the log names %s and its reason", file)
+                            .anyMatch(w -> w.contains(reason) && (w.contains(file) || w.contains(plugin.get("id").asText())));
+                }
+            });
 
             assertThat(error(byFile, "corrupt.jar")).startsWith("is not a readable JAR: ");
             assertThat(byFile.get("corrupt.jar").get("id").isNull()).isTrue();
@@ -71,6 +90,8 @@ class BadPluginsTest {
             assertThat(kernel.get("/api/v1/hello").statusCode()).isEqualTo(200);
             assertThat(kernel.status("hello")).get().extracting(s -> s.state()).isEqualTo(PluginState.ACTIVE);
             assertThat(kernel.get("/api/v1/throws/half-started").statusCode()).as("a failed start leaves no route").isEqualTo(404);
+        } finally {
+            root.detachAppender(log);
         }
     }
 

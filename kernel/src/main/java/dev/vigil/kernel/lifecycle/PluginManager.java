@@ -485,21 +485,15 @@ public final class PluginManager {
 
     /** Running plugins ordered so that each comes after the plugins it requires. */
     private List<Installed> runningInStartOrder() {
-        List<Installed> running = installed.values().stream().filter(Installed::isRunning).sorted(Comparator.comparing(Installed::id)).toList();
+        List<PluginDescriptor> running = installed.values().stream().filter(Installed::isRunning).map(p -> p.descriptor).toList();
         List<Installed> ordered = new ArrayList<>();
-        while (ordered.size() < running.size()) {
-            boolean progress = false;
-            for (Installed p : running) {
-                if (!ordered.contains(p) && p.descriptor.requiredIds().stream()
-                        .allMatch(id -> ordered.stream().anyMatch(o -> o.id().equals(id)) || running.stream().noneMatch(r -> r.id().equals(id)))) {
-                    ordered.add(p);
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                running.stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
-            }
+        for (PluginDescriptor d : resolver.resolve(running, Map.of()).order()) {
+            ordered.add(installed.get(d.id()));
         }
+        // Whatever the resolver would refuse now (its requirement was replaced by an incompatible version
+        // while it ran) still has to be stopped; it goes last, so it stops first.
+        installed.values().stream().filter(p -> p.isRunning() && !ordered.contains(p)).sorted(Comparator.comparing(Installed::id))
+                .forEach(ordered::add);
         return ordered;
     }
 
