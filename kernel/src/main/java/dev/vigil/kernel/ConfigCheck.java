@@ -39,12 +39,14 @@ public final class ConfigCheck {
      * @param notes things worth knowing that are not errors, such as a section no plugin claims
      */
     public record Result(List<ConfigProblem> problems, List<String> sections, List<String> notes) {
+        /** Copies the lists. */
         public Result {
             problems = List.copyOf(problems);
             sections = List.copyOf(sections);
             notes = List.copyOf(notes);
         }
 
+        /** Whether the file has no problems. */
         public boolean ok() {
             return problems.isEmpty();
         }

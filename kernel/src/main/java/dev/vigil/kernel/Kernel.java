@@ -96,6 +96,7 @@ public final class Kernel implements AutoCloseable {
         this.options = options;
     }
 
+    /** Options for a new kernel; every one has a default. */
     public static KernelBuilder builder() {
         return new KernelBuilder();
     }

@@ -7,6 +7,7 @@ import dev.vigil.api.plugin.PluginState;
 import dev.vigil.kernel.Kernel;
 import dev.vigil.kernel.KernelBuilder;
 import dev.vigil.kernel.KernelStartException;
+import dev.vigil.kernel.io.Folders;
 import dev.vigil.kernel.lifecycle.PluginStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +55,7 @@ public final class TestKernel implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Options for a new test kernel. */
     public static Builder builder() {
         return new Builder();
     }
@@ -187,22 +186,7 @@ public final class TestKernel implements AutoCloseable {
 
     private static void deleteTree(Path folder) {
         try {
-            if (!Files.exists(folder)) {
-                return;
-            }
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + folder, e);
         }

@@ -21,6 +21,7 @@ public final class TestingScheduler implements Scheduler {
     private final PriorityQueue<Task> queue = new PriorityQueue<>(Comparator.comparing((Task t) -> t.due).thenComparingLong(t -> t.sequence));
     private long sequence;
 
+    /** A scheduler whose tasks run when {@code clock} is advanced past their time. */
     public TestingScheduler(TestingClock clock) {
         this.clock = requireNonNull(clock, "clock is null");
         clock.onAdvance(now -> runDue());

@@ -12,23 +12,28 @@ import java.util.Map;
  */
 public record Health(HealthStatus status, Map<String, Object> details) {
 
+    /** Checks the arguments and copies the details. */
     public Health {
         requireNonNull(status, "status is null");
         details = Map.copyOf(requireNonNull(details, "details is null"));
     }
 
+    /** UP with no details. */
     public static Health up() {
         return new Health(HealthStatus.UP, Map.of());
     }
 
+    /** UP with details. */
     public static Health up(Map<String, Object> details) {
         return new Health(HealthStatus.UP, details);
     }
 
+    /** DEGRADED with the reason as detail {@code reason}. */
     public static Health degraded(String reason) {
         return new Health(HealthStatus.DEGRADED, Map.of("reason", reason));
     }
 
+    /** DOWN with the reason as detail {@code reason}. */
     public static Health down(String reason) {
         return new Health(HealthStatus.DOWN, Map.of("reason", reason));
     }

@@ -8,5 +8,6 @@ package dev.vigil.api.health;
 @FunctionalInterface
 public interface HealthIndicator {
 
+    /** The component's health now. */
     Health check() throws Exception;
 }

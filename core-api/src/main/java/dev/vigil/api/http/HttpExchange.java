@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public interface HttpExchange {
 
+    /** The request method. */
     HttpMethod method();
 
     /** The request path without the query string, such as {@code /api/v1/plugins/hello}. */

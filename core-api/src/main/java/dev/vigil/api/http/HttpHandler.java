@@ -8,5 +8,6 @@ package dev.vigil.api.http;
 @FunctionalInterface
 public interface HttpHandler {
 
+    /** Answers the request through {@code exchange}. */
     void handle(HttpExchange exchange) throws Exception;
 }

@@ -20,18 +20,22 @@ public interface HttpRoutes {
         return add(method, path, RouteAccess.defaultFor(method), handler);
     }
 
+    /** Adds a public {@code GET} route. */
     default Registration get(String path, HttpHandler handler) {
         return add(HttpMethod.GET, path, handler);
     }
 
+    /** Adds a {@code POST} route that needs the admin token. */
     default Registration post(String path, HttpHandler handler) {
         return add(HttpMethod.POST, path, handler);
     }
 
+    /** Adds a {@code PUT} route that needs the admin token. */
     default Registration put(String path, HttpHandler handler) {
         return add(HttpMethod.PUT, path, handler);
     }
 
+    /** Adds a {@code DELETE} route that needs the admin token. */
     default Registration delete(String path, HttpHandler handler) {
         return add(HttpMethod.DELETE, path, handler);
     }

@@ -10,6 +10,10 @@ public class HttpStatusException extends RuntimeException {
 
     private final int status;
 
+    /**
+     * @param status an error status, 400 to 599
+     * @param reason a short reason for the client, without internal details
+     */
     public HttpStatusException(int status, String reason) {
         super(reason);
         if (status < 400 || status > 599) {
@@ -18,6 +22,7 @@ public class HttpStatusException extends RuntimeException {
         this.status = status;
     }
 
+    /** The HTTP status to answer with. */
     public int status() {
         return status;
     }

@@ -22,6 +22,7 @@ public record ConfigProblem(String source, int line, int column, String path, St
             .comparingInt((ConfigProblem problem) -> problem.line() == 0 ? Integer.MAX_VALUE : problem.line())
             .thenComparingInt(ConfigProblem::column);
 
+    /** Checks the arguments. */
     public ConfigProblem {
         requireNonNull(source, "source is null");
         requireNonNull(path, "path is null");

@@ -16,11 +16,17 @@ public final class DescriptorReader {
     /** The service file through which a plugin JAR names its {@code Plugin} implementation. */
     public static final String SERVICE_FILE = "META-INF/services/dev.vigil.api.plugin.Plugin";
 
+    /** Manifest header: the plugin id. */
     public static final String ID = "Vigil-Plugin-Id";
+    /** Manifest header: the plugin version. */
     public static final String VERSION = "Vigil-Plugin-Version";
+    /** Manifest header: the core API version or range the plugin was built for. */
     public static final String API = "Vigil-Plugin-Api";
+    /** Manifest header: the plugins it requires. */
     public static final String REQUIRES = "Vigil-Plugin-Requires";
+    /** Manifest header: the packages it exports to plugins that require it. */
     public static final String EXPORTS = "Vigil-Plugin-Exports";
+    /** Manifest header: a human-readable name. */
     public static final String NAME = "Vigil-Plugin-Name";
 
     private DescriptorReader() {}

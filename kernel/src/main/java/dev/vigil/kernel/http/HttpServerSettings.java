@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record HttpServerSettings(String bind, int port, long maxRequestBytes, int maxConcurrentRequests) {
 
+    /** Checks the values. */
     public HttpServerSettings {
         requireNonNull(bind, "bind is null");
         if (bind.isBlank()) {

@@ -2,15 +2,12 @@ package dev.vigil.kernel.loader;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.kernel.io.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,13 +20,14 @@ public final class JarCache {
     private final Path root;
     private final AtomicLong generations = new AtomicLong();
 
+    /** A cache in {@code root}, which it owns: {@link #reset()} deletes whatever is there. */
     public JarCache(Path root) {
         this.root = requireNonNull(root, "root is null");
     }
 
     /** Deletes whatever an earlier process left and creates the cache folder. */
     public void reset() throws IOException {
-        deleteTree(root);
+        Folders.deleteTree(root);
         Files.createDirectories(root);
     }
 
@@ -47,32 +45,10 @@ public final class JarCache {
     /** Deletes one generation's folder; a missing folder is fine. */
     public void delete(CachedJar jar) {
         try {
-            deleteTree(jar.path().getParent());
+            Folders.deleteTree(jar.path().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete cached plugin JAR " + jar.path(), e);
         }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**
@@ -82,6 +58,7 @@ public final class JarCache {
      * @param path the copy
      */
     public record CachedJar(long generation, Path path) {
+        /** Checks the arguments. */
         public CachedJar {
             requireNonNull(path, "path is null");
         }
