@@ -33,8 +33,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,36 +166,12 @@ public final class Kernel implements AutoCloseable {
 
             options.inProcess.forEach(p -> manager.installInProcess(p.descriptor(), p.factory(), p.loader()));
             Map<String, Path> jars = Files.isDirectory(pluginDir) ? PluginFolderWatcher.list(pluginDir) : Map.of();
-            List<Path> ordered = new ArrayList<>();
-            Map<String, String> checksums = new HashMap<>();
-            for (String name : PluginFolderWatcher.sortedNames(jars)) {
-                ordered.add(jars.get(name));
-                checksums.put(name, PluginFolderWatcher.sha256(jars.get(name)));
-            }
-            manager.deployAll(ordered);
+            manager.deployAll(PluginFolderWatcher.sortedNames(jars).stream().map(jars::get).toList());
             warnAboutUnusedSections(document, manager);
 
             if (options.watchPlugins && kernelConfig.watch().enabled()) {
                 Files.createDirectories(pluginDir);
-                PluginFolderWatcher folderWatcher = new PluginFolderWatcher(pluginDir, checksums,
-                        kernelConfig.watch().pollInterval(), kernelConfig.watch().quietPeriod(), new PluginFolderWatcher.Listener() {
-                            @Override
-                            public void added(Path jar) {
-                                manager.deploy(jar);
-                            }
-
-                            @Override
-                            public void changed(Path jar) {
-                                manager.redeploy(jar);
-                            }
-
-                            @Override
-                            public void removed(String fileName) {
-                                manager.undeploy(fileName);
-                            }
-                        });
-                this.watcher = folderWatcher;
-                folderWatcher.start();
+                this.watcher = watch(pluginDir, manager, kernelConfig);
             }
             if (options.watchConfig && options.configFile != null && kernelConfig.watch().enabled()) {
                 reloader.watch(new OwnedScheduler(scheduler, owner), kernelConfig.watch().pollInterval());
@@ -216,6 +190,29 @@ public final class Kernel implements AutoCloseable {
             closeQuietly();
             throw new KernelStartException(e.getMessage(), e);
         }
+    }
+
+    /** Starts watching the plugins folder; the JARs just deployed are known already and not deployed again. */
+    private static PluginFolderWatcher watch(Path folder, PluginManager manager, KernelConfig config) {
+        PluginFolderWatcher watcher = new PluginFolderWatcher(folder, manager.deployedChecksums(),
+                config.watch().pollInterval(), config.watch().quietPeriod(), new PluginFolderWatcher.Listener() {
+                    @Override
+                    public void added(Path jar) {
+                        manager.deploy(jar);
+                    }
+
+                    @Override
+                    public void changed(Path jar) {
+                        manager.redeploy(jar);
+                    }
+
+                    @Override
+                    public void removed(String fileName) {
+                        manager.undeploy(fileName);
+                    }
+                });
+        watcher.start();
+        return watcher;
     }
 
     /** An explicit folder wins; then the configured one, then the default, both relative to {@code home}. */

@@ -387,6 +387,17 @@ public final class PluginManager {
         }
     }
 
+    /** The SHA-256 of every JAR deployed from the plugins folder, by file name, as it was deployed. */
+    public Map<String, String> deployedChecksums() {
+        Map<String, String> checksums = new HashMap<>();
+        files.forEach((file, state) -> {
+            if (state.checksum != null) {
+                checksums.put(file, state.checksum);
+            }
+        });
+        return checksums;
+    }
+
     /** The ids of installed plugins. */
     public List<String> installedIds() {
         return installed.keySet().stream().sorted().toList();
