@@ -240,10 +240,17 @@ final class PluginStarter {
 
     /** Live threads whose context class loader is {@code loader}: threads the plugin started and did not stop. */
     static List<String> threadsOf(ClassLoader loader) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        // enumerate() fills at most the array's length; size it with room for threads started meanwhile
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int count = root.enumerate(threads, true);
         Set<String> names = new HashSet<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.isAlive() && thread.getContextClassLoader() == loader) {
-                names.add(thread.getName());
+        for (int i = 0; i < count; i++) {
+            if (threads[i].isAlive() && threads[i].getContextClassLoader() == loader) {
+                names.add(threads[i].getName());
             }
         }
         return names.stream().sorted().toList();

@@ -137,7 +137,7 @@ public final class PluginFolderWatcher implements AutoCloseable {
     private void settle(String name, Path jar) {
         String checksum;
         try {
-            checksum = sha256(jar);
+            checksum = FileChecksum.sha256(jar);
         } catch (IOException e) {
             return;
         }
@@ -155,11 +155,6 @@ public final class PluginFolderWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("handling a change of {} failed", name, e);
         }
-    }
-
-    /** The SHA-256 of a file, hex-encoded. */
-    public static String sha256(Path file) throws IOException {
-        return FileChecksum.sha256(file);
     }
 
     /** JAR file names in the order they should first be deployed. */
