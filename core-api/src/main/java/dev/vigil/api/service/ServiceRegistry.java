@@ -18,6 +18,13 @@ public interface ServiceRegistry {
     /** Publishes {@code service} under {@code type}; closing the registration withdraws it. */
     <T> Registration register(Class<T> type, T service);
 
+    /**
+     * Publishes a service under {@code type} that is made per consumer by {@code factory}: each plugin that
+     * finds or tracks it gets an instance of its own, released when that plugin stops. Closing the
+     * registration withdraws the service and releases every instance.
+     */
+    <T> Registration registerFactory(Class<T> type, ServiceFactory<T> factory);
+
     /** The first service registered under {@code type} that is still registered, if any. */
     <T> Optional<T> find(Class<T> type);
 

@@ -117,7 +117,7 @@ final class PluginStarter {
                 new OwnedScheduler(env.scheduler(), owner),
                 env.clock(),
                 config);
-        Injector injector = createInjector(p, plugin, context, config, required);
+        Injector injector = createInjector(p, plugin, context, config, owner, required);
         context.injector(injector);
         injector.injectMembers(plugin);
         plugin.start(context);
@@ -169,8 +169,8 @@ final class PluginStarter {
     }
 
     private Injector createInjector(Installed p, Plugin plugin, PluginContextImpl context, @Nullable OwnedConfigSection<?> config,
-            List<Installed> required) throws PluginFailure {
-        Module kernelBindings = new KernelBindings(context, env.clock(), config, exportedServices(required));
+            Owner owner, List<Installed> required) throws PluginFailure {
+        Module kernelBindings = new KernelBindings(context, env.clock(), config, exportedServices(owner, required));
         try {
             return Guice.createInjector(Stage.PRODUCTION, kernelBindings, plugin.module());
         } catch (CreationException e) {
@@ -179,13 +179,13 @@ final class PluginStarter {
     }
 
     /** The services registered by the required plugins, first registration per type. */
-    private Map<Class<?>, Object> exportedServices(List<Installed> required) {
+    private Map<Class<?>, Object> exportedServices(Owner consumer, List<Installed> required) {
         Map<Class<?>, Object> services = new HashMap<>();
         KernelServiceRegistry registry = env.services();
         for (Installed dep : required) {
             for (KernelServiceRegistry.Entry entry : registry.ownedBy(dep.id())) {
-                if (!KERNEL_BOUND.contains(entry.type())) {
-                    services.putIfAbsent(entry.type(), entry.service());
+                if (!KERNEL_BOUND.contains(entry.type()) && !services.containsKey(entry.type())) {
+                    registry.serviceFor(entry, consumer).ifPresent(service -> services.put(entry.type(), service));
                 }
             }
         }

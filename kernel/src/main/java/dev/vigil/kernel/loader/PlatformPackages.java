@@ -32,7 +32,9 @@ public record PlatformPackages(List<String> prefixes) {
             "org.slf4j.",
             "ch.qos.logback.",
             // telemetry APIs whose instances are shared between plugins
-            "io.micrometer.",
+            "io.micrometer.core.",
+            "io.micrometer.common.",
+            "io.micrometer.observation.",
             "io.opentelemetry.api.",
             "io.opentelemetry.context.",
             "org.jspecify."));

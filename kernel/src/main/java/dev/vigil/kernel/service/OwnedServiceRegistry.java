@@ -2,6 +2,7 @@ package dev.vigil.kernel.service;
 
 import dev.vigil.api.Registration;
 import dev.vigil.api.service.ServiceListener;
+import dev.vigil.api.service.ServiceFactory;
 import dev.vigil.api.service.ServiceRegistry;
 import dev.vigil.kernel.owner.Owner;
 import java.util.List;
@@ -24,13 +25,18 @@ final class OwnedServiceRegistry implements ServiceRegistry {
     }
 
     @Override
+    public <T> Registration registerFactory(Class<T> type, ServiceFactory<T> factory) {
+        return registry.registerFactory(owner, type, factory);
+    }
+
+    @Override
     public <T> Optional<T> find(Class<T> type) {
-        return registry.find(type);
+        return registry.find(owner, type);
     }
 
     @Override
     public <T> List<T> findAll(Class<T> type) {
-        return registry.findAll(type);
+        return registry.findAll(owner, type);
     }
 
     @Override
