@@ -13,6 +13,7 @@ import dev.vigil.kernel.config.ConfigDocument;
 import dev.vigil.kernel.config.ConfigException;
 import dev.vigil.kernel.config.ConfigMappers;
 import dev.vigil.kernel.config.KernelConfig;
+import dev.vigil.kernel.config.OtlpSettings;
 import dev.vigil.kernel.descriptor.Version;
 import dev.vigil.kernel.endpoint.KernelEndpoints;
 import dev.vigil.kernel.health.KernelHealthRegistry;
@@ -80,6 +81,7 @@ public final class Kernel implements AutoCloseable {
     private @Nullable KernelConfig config;
     private @Nullable ConfigReloader configReloader;
     private @Nullable HttpServer http;
+    private @Nullable HttpServer otlp;
     private @Nullable AdminToken adminToken;
     private @Nullable Scheduler scheduler;
     private @Nullable KernelScheduler ownScheduler;
@@ -139,6 +141,13 @@ public final class Kernel implements AutoCloseable {
                     kernelConfig.http().maxConcurrentRequests());
             HttpServer server = new HttpServer(settings, json, adminToken);
             this.http = server;
+            OtlpSettings otlpSettings = kernelConfig.otlp();
+            HttpServer otlpServer = new HttpServer(new HttpServerSettings(
+                    options.otlpBindAddress != null ? options.otlpBindAddress : otlpSettings.bind(),
+                    options.otlpPort != null ? options.otlpPort : otlpSettings.port(),
+                    otlpSettings.maxRequestBytes(),
+                    otlpSettings.maxConcurrentRequests()), json, adminToken);
+            this.otlp = otlpServer;
 
             ConfigReloader reloader = new ConfigReloader(options.configFile, options.environment, document);
             this.configReloader = reloader;
@@ -152,6 +161,7 @@ public final class Kernel implements AutoCloseable {
                     services,
                     health,
                     server.routes()::add,
+                    otlpServer.routes()::add,
                     scheduler,
                     options.clock,
                     configSource,
@@ -162,7 +172,12 @@ public final class Kernel implements AutoCloseable {
 
             new KernelEndpoints(manager, health, () -> started).register(routes());
             server.start();
-            log.info("Vigil {} listening on {}", VigilApi.version(), server.baseUri());
+            if (otlpSettings.enabled()) {
+                otlpServer.start();
+                log.info("Vigil {} listening on {} (API) and {} (OTLP/HTTP)", VigilApi.version(), server.baseUri(), otlpServer.baseUri());
+            } else {
+                log.info("Vigil {} listening on {} (API); the OTLP/HTTP listener is disabled", VigilApi.version(), server.baseUri());
+            }
 
             options.inProcess.forEach(p -> manager.installInProcess(p.descriptor(), p.factory(), p.loader()));
             Map<String, Path> jars = Files.isDirectory(pluginDir) ? PluginFolderWatcher.list(pluginDir) : Map.of();
@@ -250,6 +265,12 @@ public final class Kernel implements AutoCloseable {
         return running(http).baseUri();
     }
 
+    /** The base URI of the OTLP/HTTP listener, such as {@code http://127.0.0.1:4318}; empty when it is disabled. */
+    public Optional<URI> otlpUri() {
+        HttpServer server = running(otlp);
+        return running(config).otlp().enabled() ? Optional.of(server.baseUri()) : Optional.empty();
+    }
+
     /** The admin token and where it came from. */
     public AdminToken adminToken() {
         return running(adminToken);
@@ -334,6 +355,9 @@ public final class Kernel implements AutoCloseable {
         owner.closeAll();
         if (http != null) {
             http.close();
+        }
+        if (otlp != null) {
+            otlp.close();
         }
         if (ownScheduler != null) {
             ownScheduler.close();

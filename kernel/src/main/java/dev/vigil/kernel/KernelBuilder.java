@@ -31,6 +31,8 @@ public final class KernelBuilder {
     @Nullable Path dataDirectory;
     @Nullable String bindAddress;
     @Nullable Integer port;
+    @Nullable String otlpBindAddress;
+    @Nullable Integer otlpPort;
     @Nullable String adminToken;
     @Nullable Scheduler scheduler;
     Clock clock = Clock.systemUTC();
@@ -73,6 +75,21 @@ public final class KernelBuilder {
     /** The address the API server binds to, overriding {@code kernel.http.bind}. */
     public KernelBuilder bindAddress(String address) {
         this.bindAddress = requireNonNull(address, "address is null");
+        return this;
+    }
+
+    /** The address the OTLP/HTTP listener binds to, overriding {@code kernel.otlp.bind}. */
+    public KernelBuilder otlpBindAddress(String address) {
+        this.otlpBindAddress = requireNonNull(address, "address is null");
+        return this;
+    }
+
+    /** The OTLP/HTTP listener's port (0 for any free port), overriding {@code kernel.otlp.port}. */
+    public KernelBuilder otlpPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        this.otlpPort = port;
         return this;
     }
 

@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port of the API server, 0 for any free port (default: kernel.http.port, 9400).")
     @Nullable Integer port;
 
+    @Option(names = "--otlp-port", paramLabel = "N", description = "Port of the OTLP/HTTP listener, 0 for any free port (default: kernel.otlp.port, 4318).")
+    @Nullable Integer otlpPort;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (port != null) {
             builder.port(port);
+        }
+        if (otlpPort != null) {
+            builder.otlpPort(otlpPort);
         }
         Kernel kernel = builder.build();
         long began = System.nanoTime();

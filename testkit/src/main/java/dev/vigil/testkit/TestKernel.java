@@ -85,6 +85,11 @@ public final class TestKernel implements AutoCloseable {
         return kernel.httpUri();
     }
 
+    /** The base URI of the OTLP/HTTP listener, on a free port of the loopback address. */
+    public URI otlpUri() {
+        return kernel.otlpUri().orElseThrow(() -> new IllegalStateException("the OTLP/HTTP listener is disabled (kernel.otlp.enabled)"));
+    }
+
     /** Copies {@code jar} into the plugins folder in one atomic step, as a file named {@code fileName}. */
     public Path deploy(Path jar, String fileName) {
         try {
@@ -263,6 +268,7 @@ public final class TestKernel implements AutoCloseable {
                         .pluginsDirectory(plugins)
                         .dataDirectory(root.resolve("data"))
                         .port(0)
+                        .otlpPort(0)
                         .adminToken(ADMIN_TOKEN)
                         .clock(clock)
                         .environment(environment);

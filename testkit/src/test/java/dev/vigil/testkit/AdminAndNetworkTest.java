@@ -2,8 +2,13 @@ package dev.vigil.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.api.http.HttpMethod;
+import dev.vigil.api.http.RouteAccess;
+import dev.vigil.api.plugin.Plugin;
+import dev.vigil.api.plugin.PluginContext;
 import dev.vigil.api.plugin.PluginState;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,38 @@ class AdminAndNetworkTest {
         try (TestKernel kernel = TestKernel.builder().config("kernel: {}\n").start()) {
             assertThat(kernel.kernel().config().http().bind()).isEqualTo("127.0.0.1");
             assertThat(kernel.uri().getHost()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void pluginsServeTelemetryOnTheOtlpListenerWithoutTheToken() throws Exception {
+        Plugin receiver = new Plugin() {
+            @Override
+            public void start(PluginContext context) {
+                context.otlpRoutes().add(HttpMethod.POST, "/v1/metrics", RouteAccess.PUBLIC,
+                        exchange -> exchange.text(200, "got " + exchange.body().length + " bytes"));
+            }
+        };
+        try (TestKernel kernel = TestKernel.builder().plugin("receiver", "1.0.0", () -> receiver).start()) {
+            assertThat(kernel.otlpUri().getHost()).isEqualTo("127.0.0.1");
+            assertThat(kernel.otlpUri().getPort()).isNotEqualTo(kernel.uri().getPort());
+            HttpResponse<String> response = kernel.send(HttpRequest.newBuilder(kernel.otlpUri().resolve("/v1/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("abc")));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("got 3 bytes");
+            // the API server does not serve it
+            assertThat(kernel.post("/v1/metrics", "abc").statusCode()).isEqualTo(404);
+
+            kernel.postAsAdmin("/api/v1/plugins/receiver/stop");
+            assertThat(kernel.send(HttpRequest.newBuilder(kernel.otlpUri().resolve("/v1/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("abc"))).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theOtlpListenerCanBeTurnedOff() throws Exception {
+        try (TestKernel kernel = TestKernel.builder().config("kernel: {otlp: {enabled: false}}\n").start()) {
+            assertThat(kernel.kernel().otlpUri()).isEmpty();
         }
     }
 

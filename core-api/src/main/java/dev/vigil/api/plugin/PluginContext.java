@@ -37,6 +37,14 @@ public interface PluginContext {
     /** Routes on the platform's API server. */
     HttpRoutes routes();
 
+    /**
+     * Routes on the platform's OTLP/HTTP listener ({@code 127.0.0.1:4318} unless configured otherwise), where
+     * receivers serve {@code /v1/metrics}, {@code /v1/traces} and {@code /v1/logs}. Senders of telemetry do not
+     * carry the admin token, so receivers add their routes with {@link dev.vigil.api.http.RouteAccess#PUBLIC}.
+     * When the listener is disabled, routes added here are kept but not served.
+     */
+    HttpRoutes otlpRoutes();
+
     /** Health indicators that feed {@code /health/ready}. */
     HealthRegistry health();
 

@@ -26,6 +26,11 @@ public record HttpSettings(String bind, int port, long maxRequestBytes, int maxC
      * @throws IllegalArgumentException if a value breaks a rule above
      */
     public HttpSettings {
+        check(bind, port, maxRequestBytes, maxConcurrentRequests);
+    }
+
+    /** The rules of a listener's settings, shared with {@link OtlpSettings}. */
+    static void check(String bind, int port, long maxRequestBytes, int maxConcurrentRequests) {
         requireNonNull(bind, "bind is null");
         if (bind.isBlank()) {
             throw new IllegalArgumentException("bind must not be blank (use 0.0.0.0 to listen on every interface)");

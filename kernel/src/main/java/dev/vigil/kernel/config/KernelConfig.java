@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * token to the launcher when the variable is unset.
  *
  * @param http the HTTP server
+ * @param otlp the OTLP/HTTP listener
  * @param adminToken the token that admin routes require; null to take it from the environment variable
  *     {@code VIGIL_ADMIN_TOKEN} or to generate one
  * @param pluginsDir the folder plugin JARs are deployed from; null to let the launcher decide
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record KernelConfig(
         HttpSettings http,
+        OtlpSettings otlp,
         @Nullable String adminToken,
         @Nullable String pluginsDir,
         @Nullable String dataDir,
@@ -33,7 +35,7 @@ public record KernelConfig(
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final KernelConfig DEFAULTS = new KernelConfig(
-            HttpSettings.defaults(), null, null, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, WatchSettings.defaults());
+            HttpSettings.defaults(), OtlpSettings.defaults(), null, null, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, WatchSettings.defaults());
 
     /**
      * Checks the rules above; a blank string becomes null.
@@ -42,6 +44,7 @@ public record KernelConfig(
      */
     public KernelConfig {
         requireNonNull(http, "http is null");
+        requireNonNull(otlp, "otlp is null");
         requireNonNull(startTimeout, "startTimeout is null");
         requireNonNull(stopTimeout, "stopTimeout is null");
         requireNonNull(watch, "watch is null");
@@ -64,6 +67,7 @@ public record KernelConfig(
     @JsonCreator
     private static KernelConfig fromConfig(
             @JsonProperty("http") @Nullable HttpSettings http,
+            @JsonProperty("otlp") @Nullable OtlpSettings otlp,
             @JsonProperty("adminToken") @Nullable String adminToken,
             @JsonProperty("pluginsDir") @Nullable String pluginsDir,
             @JsonProperty("dataDir") @Nullable String dataDir,
@@ -72,6 +76,7 @@ public record KernelConfig(
             @JsonProperty("watch") @Nullable WatchSettings watch) {
         return new KernelConfig(
                 requireNonNullElse(http, DEFAULTS.http),
+                requireNonNullElse(otlp, DEFAULTS.otlp),
                 adminToken,
                 pluginsDir,
                 dataDir,
@@ -84,6 +89,7 @@ public record KernelConfig(
     @Override
     public String toString() {
         return "KernelConfig[http=" + http
+                + ", otlp=" + otlp
                 + ", adminToken=" + (adminToken == null ? "null" : "(set)")
                 + ", pluginsDir=" + pluginsDir
                 + ", dataDir=" + dataDir

@@ -22,6 +22,7 @@ final class PluginContextImpl implements PluginContext {
     private final Path dataDirectory;
     private final ServiceRegistry services;
     private final HttpRoutes routes;
+    private final HttpRoutes otlpRoutes;
     private final HealthRegistry health;
     private final Scheduler scheduler;
     private final Clock clock;
@@ -29,12 +30,13 @@ final class PluginContextImpl implements PluginContext {
     private volatile @Nullable Injector injector;
 
     PluginContextImpl(String id, String version, Path dataDirectory, ServiceRegistry services, HttpRoutes routes,
-            HealthRegistry health, Scheduler scheduler, Clock clock, @Nullable OwnedConfigSection<?> config) {
+            HttpRoutes otlpRoutes, HealthRegistry health, Scheduler scheduler, Clock clock, @Nullable OwnedConfigSection<?> config) {
         this.id = id;
         this.version = version;
         this.dataDirectory = dataDirectory;
         this.services = services;
         this.routes = routes;
+        this.otlpRoutes = otlpRoutes;
         this.health = health;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -72,6 +74,11 @@ final class PluginContextImpl implements PluginContext {
     @Override
     public HttpRoutes routes() {
         return routes;
+    }
+
+    @Override
+    public HttpRoutes otlpRoutes() {
+        return otlpRoutes;
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.time.Duration;
  * @param dataDirectory the platform's data folder; plugin folders go under {@code plugins/<id>}
  * @param services the service registry
  * @param health the health registry
- * @param routes where plugin routes go
+ * @param routes where plugin routes on the API server go
+ * @param otlpRoutes where plugin routes on the OTLP/HTTP listener go
  * @param scheduler the scheduler behind plugin schedulers
  * @param clock the platform clock
  * @param config binds plugin configuration sections
@@ -38,6 +39,7 @@ public record PluginEnvironment(
         KernelServiceRegistry services,
         KernelHealthRegistry health,
         RouteRegistrar routes,
+        RouteRegistrar otlpRoutes,
         Scheduler scheduler,
         Clock clock,
         PluginConfigSource config,
@@ -53,6 +55,7 @@ public record PluginEnvironment(
         requireNonNull(services, "services is null");
         requireNonNull(health, "health is null");
         requireNonNull(routes, "routes is null");
+        requireNonNull(otlpRoutes, "otlpRoutes is null");
         requireNonNull(scheduler, "scheduler is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(config, "config is null");

@@ -113,6 +113,7 @@ final class PluginStarter {
                 env.dataDirectory().resolve("plugins").resolve(p.id()),
                 env.services().viewFor(owner),
                 new OwnedRoutes(env.routes(), owner),
+                new OwnedRoutes(env.otlpRoutes(), owner),
                 env.health().viewFor(owner),
                 new OwnedScheduler(env.scheduler(), owner),
                 env.clock(),

@@ -15,6 +15,7 @@ class KernelConfigTest {
     void testDefaults() {
         assertThat(KernelConfig.defaults()).isEqualTo(new KernelConfig(
                 new HttpSettings("127.0.0.1", 9400, 10_485_760, 64),
+                new OtlpSettings(true, "127.0.0.1", 4318, 20_971_520, 64),
                 null,
                 null,
                 null,
@@ -22,6 +23,7 @@ class KernelConfigTest {
                 Duration.ofSeconds(10),
                 new WatchSettings(true, Duration.ofMillis(200), Duration.ofMillis(100))));
         assertThat(HttpSettings.defaults()).isEqualTo(KernelConfig.defaults().http());
+        assertThat(OtlpSettings.defaults()).isEqualTo(KernelConfig.defaults().otlp());
         assertThat(WatchSettings.defaults()).isEqualTo(KernelConfig.defaults().watch());
     }
 
@@ -42,6 +44,12 @@ class KernelConfigTest {
                     port: 8080
                     maxRequestBytes: 1048576
                     maxConcurrentRequests: 16
+                  otlp:
+                    enabled: false
+                    bind: 0.0.0.0
+                    port: 14318
+                    maxRequestBytes: 2097152
+                    maxConcurrentRequests: 8
                   adminToken: s3cret
                   pluginsDir: /opt/vigil/plugins
                   dataDir: /var/lib/vigil
@@ -55,6 +63,7 @@ class KernelConfigTest {
 
         assertThat(kernel).isEqualTo(new KernelConfig(
                 new HttpSettings("0.0.0.0", 8080, 1_048_576, 16),
+                new OtlpSettings(false, "0.0.0.0", 14318, 2_097_152, 8),
                 "s3cret",
                 "/opt/vigil/plugins",
                 "/var/lib/vigil",
@@ -92,7 +101,7 @@ class KernelConfigTest {
 
     @Test
     void toStringDoesNotShowTheAdminToken() {
-        KernelConfig kernel = new KernelConfig(HttpSettings.defaults(), "s3cret", null, "/data",
+        KernelConfig kernel = new KernelConfig(HttpSettings.defaults(), OtlpSettings.defaults(), "s3cret", null, "/data",
                 Duration.ofSeconds(10), Duration.ofMillis(1500), WatchSettings.defaults());
 
         assertThat(kernel.toString())
@@ -111,14 +120,16 @@ class KernelConfigTest {
                 .hasMessage("maxRequestBytes must be positive, got 0");
         assertThatThrownBy(() -> new HttpSettings("127.0.0.1", 80, 1, -1))
                 .hasMessage("maxConcurrentRequests must be positive, got -1");
+        assertThatThrownBy(() -> new OtlpSettings(true, "127.0.0.1", -1, 1, 1))
+                .hasMessage("port must be between 0 and 65535 (0 picks any free port), got -1");
         assertThatThrownBy(() -> new WatchSettings(true, Duration.ofSeconds(-1), Duration.ofSeconds(1)))
                 .hasMessage("quietPeriod must not be negative, got -1s");
         assertThatThrownBy(() -> new WatchSettings(true, Duration.ZERO, Duration.ZERO))
                 .hasMessage("pollInterval must be positive, got 0s");
-        assertThatThrownBy(() -> new KernelConfig(HttpSettings.defaults(), null, null, null,
+        assertThatThrownBy(() -> new KernelConfig(HttpSettings.defaults(), OtlpSettings.defaults(), null, null, null,
                         Duration.ZERO, Duration.ofSeconds(1), WatchSettings.defaults()))
                 .hasMessage("startTimeout must be positive, got 0s");
-        assertThatThrownBy(() -> new KernelConfig(null, null, null, null,
+        assertThatThrownBy(() -> new KernelConfig(null, OtlpSettings.defaults(), null, null, null,
                         Duration.ofSeconds(1), Duration.ofSeconds(1), WatchSettings.defaults()))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("http is null");
