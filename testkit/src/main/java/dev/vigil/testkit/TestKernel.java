@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real kernel in the test's process: its own temporary folders, an HTTP server on a free loopback port, a
@@ -45,10 +47,10 @@ public final class TestKernel implements AutoCloseable {
     private final Kernel kernel;
     private final Path root;
     private final Path configFile;
-    private final TestingClock clock;
+    private final @Nullable TestingClock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestKernel(Kernel kernel, Path root, Path configFile, TestingClock clock) {
+    private TestKernel(Kernel kernel, Path root, Path configFile, @Nullable TestingClock clock) {
         this.kernel = kernel;
         this.root = root;
         this.configFile = configFile;
@@ -65,8 +67,15 @@ public final class TestKernel implements AutoCloseable {
         return kernel;
     }
 
-    /** The clock plugins see. */
+    /**
+     * The clock plugins see.
+     *
+     * @throws IllegalStateException if the kernel runs on the system clock ({@link Builder#systemClock()})
+     */
     public TestingClock clock() {
+        if (clock == null) {
+            throw new IllegalStateException("this test kernel runs on the system clock");
+        }
         return clock;
     }
 
@@ -205,6 +214,7 @@ public final class TestKernel implements AutoCloseable {
         private String config = "";
         private TestingClock clock = new TestingClock();
         private boolean scheduleWithClock;
+        private boolean systemClock;
 
         private Builder() {}
 
@@ -241,6 +251,15 @@ public final class TestKernel implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gives plugins the system clock instead of a {@link TestingClock}, for tests of plugins that stamp
+         * what they receive with the time, such as a metric store.
+         */
+        public Builder systemClock() {
+            this.systemClock = true;
+            return this;
+        }
+
         /** Runs plugins' scheduled tasks only when the clock is advanced, through a {@link TestingScheduler}. */
         public Builder scheduleWithClock() {
             this.scheduleWithClock = true;
@@ -253,6 +272,9 @@ public final class TestKernel implements AutoCloseable {
          * @throws KernelStartException when the kernel refuses to start, such as for a bad configuration
          */
         public TestKernel start() throws KernelStartException {
+            if (systemClock && scheduleWithClock) {
+                throw new IllegalStateException("scheduleWithClock() needs the testing clock; it cannot be combined with systemClock()");
+            }
             Path root;
             try {
                 root = Files.createTempDirectory("vigil-test-");
@@ -270,7 +292,7 @@ public final class TestKernel implements AutoCloseable {
                         .port(0)
                         .otlpPort(0)
                         .adminToken(ADMIN_TOKEN)
-                        .clock(clock)
+                        .clock(systemClock ? Clock.systemUTC() : clock)
                         .environment(environment);
                 if (scheduleWithClock) {
                     builder.scheduler(new TestingScheduler(clock));
@@ -285,7 +307,7 @@ public final class TestKernel implements AutoCloseable {
                     deleteTree(root);
                     throw e;
                 }
-                return new TestKernel(kernel, root, configFile, clock);
+                return new TestKernel(kernel, root, configFile, systemClock ? null : clock);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the test kernel's folders", e);
             }
