@@ -51,6 +51,8 @@ public final class RemoteWriteExporter implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
+    /** Touched by the sender thread only. */
+    private boolean sendFailureLogged;
 
     /**
      * An exporter that has not started sending yet.
@@ -132,7 +134,7 @@ public final class RemoteWriteExporter implements AutoCloseable {
                     log.warn("Remote write to {} did not flush its queue within {} ms; dropping {} samples",
                             settings.name(), FLUSH_MILLIS, queue.size());
                     thread.interrupt();
-                    thread.join();
+                    thread.join(FLUSH_MILLIS);
                 }
             }
         } catch (InterruptedException e) {
@@ -162,14 +164,20 @@ public final class RemoteWriteExporter implements AutoCloseable {
                 }
                 batch.add(first);
                 fill(batch);
-                sender.send(batch);
+                try {
+                    sender.send(batch);
+                } catch (RuntimeException e) {
+                    // a batch that cannot even be sent (a bad header value, say) must not stop the exporter
+                    meters.failed.increment(batch.size());
+                    if (!sendFailureLogged) {
+                        sendFailureLogged = true;
+                        log.error("Remote write to {} cannot send a batch; dropping it (logged once)", settings.name(), e);
+                    }
+                }
                 batch.clear();
             }
         } catch (InterruptedException e) {
             // close() gave up waiting: what was being sent is lost
-            meters.failed.increment(batch.size());
-        } catch (RuntimeException e) {
-            log.error("Remote write to {} stopped", settings.name(), e);
             meters.failed.increment(batch.size());
         }
     }
