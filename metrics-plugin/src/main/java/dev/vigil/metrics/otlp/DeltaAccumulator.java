@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.metrics.Labels;
 import io.micrometer.core.instrument.Counter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,7 +78,7 @@ final class DeltaAccumulator {
 
     /** The running totals staged by one request. One thread; close it in a {@code finally}. */
     final class Session implements AutoCloseable {
-        private final Map<Key, Total> staged = new HashMap<>();
+        private final Map<Key, Total> staged = new LinkedHashMap<>();
         private boolean locked;
 
         private Session() {}
