@@ -30,6 +30,7 @@ import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.View;
+import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.net.http.HttpRequest;
@@ -71,6 +72,43 @@ class OtlpEndToEndTest {
     @Test
     void openTelemetrySdkOverGzippedProtobuf() {
         exportWithSdk(OtlpHttpMetricExporter.builder().setCompression("gzip"));
+    }
+
+    @Test
+    void openTelemetrySdkWithDeltaTemporality() {
+        OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder()
+                .setEndpoint(kernel.uri().resolve("/v1/metrics").toString())
+                .setAggregationTemporalitySelector(AggregationTemporalitySelector.deltaPreferred())
+                .build();
+        SdkMeterProvider provider = SdkMeterProvider.builder()
+                .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "deltas")))
+                .registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(Duration.ofHours(1)).build())
+                .registerView(InstrumentSelector.builder().setName("sizes").build(),
+                        View.builder().setAggregation(Aggregation.base2ExponentialBucketHistogram()).build())
+                .build();
+        try {
+            Meter meter = provider.get("delta.meter");
+            LongCounter counter = meter.counterBuilder("events").build();
+            DoubleHistogram sizes = meter.histogramBuilder("sizes").build();
+            counter.add(3);
+            sizes.record(1);
+            sizes.record(10);
+            assertThat(provider.forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
+            counter.add(4);
+            sizes.record(1000);
+            assertThat(provider.forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
+        } finally {
+            provider.shutdown().join(20, TimeUnit.SECONDS);
+        }
+
+        Map<String, String> target = Map.of("job", "deltas", "otel_scope_name", "delta.meter");
+        Labels events = Labels.of(target).toBuilder().set("__name__", "events_total").build();
+        assertThat(Await.until("the accumulated counter", TIMEOUT, () -> store.samples(events), s -> s.size() == 2))
+                .extracting(Sample::value).containsExactly(3.0, 7.0);
+        Labels count = Labels.of(target).toBuilder().set("__name__", "sizes_count").build();
+        assertThat(Await.until("the accumulated histogram", TIMEOUT, () -> store.samples(count), s -> s.size() == 2))
+                .extracting(Sample::value).containsExactly(2.0, 3.0);
+        assertThat(value(target, "sizes_sum")).isEqualTo(1011);
     }
 
     @Test
