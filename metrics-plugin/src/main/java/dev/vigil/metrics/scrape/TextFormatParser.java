@@ -80,11 +80,12 @@ final class TextFormatParser implements ExpositionParser {
     private static ParsedSample sample(LineCursor cursor) throws ParseException {
         Labels.Builder labels = Labels.builder();
         labels.set(Labels.METRIC_NAME, cursor.metricName());
-        cursor.skipBlanks();
+        int blanks = cursor.skipBlanks();
         if (!cursor.atEnd() && cursor.peek() == '{') {
             cursor.labels(labels, true);
+            blanks = cursor.skipBlanks();
         }
-        if (cursor.skipBlanks() == 0) {
+        if (blanks == 0 || cursor.atEnd()) {
             throw cursor.fail("expected a blank and a value after the metric, got " + cursor.describeHere());
         }
         double value = cursor.value("value");
