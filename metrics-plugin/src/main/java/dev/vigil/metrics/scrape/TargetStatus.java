@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param job the job name
  * @param instance the target address ({@code host:port}), or the name of an internal target
  * @param scrapeUrl the URL scraped
- * @param labels the labels added to every series of the target, {@code job} and {@code instance} included
+ * @param labels the labels added to every series of the target, {@code job} and {@code instance} included, sorted by
+ *     name
  * @param health whether the last scrape succeeded; {@link Health#UNKNOWN} before the first
  * @param lastError why the last scrape failed, or null when it did not
  * @param lastScrape when the last scrape started, or null before the first
@@ -44,7 +46,7 @@ public record TargetStatus(
         UNKNOWN
     }
 
-    /** Checks that the required parts are there and copies the labels. */
+    /** Checks that the required parts are there and copies the labels in name order. */
     public TargetStatus {
         requireNonNull(job, "job is null");
         requireNonNull(instance, "instance is null");
@@ -53,6 +55,6 @@ public record TargetStatus(
         requireNonNull(lastScrapeDuration, "lastScrapeDuration is null");
         requireNonNull(interval, "interval is null");
         requireNonNull(timeout, "timeout is null");
-        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(labels, "labels is null")));
+        labels = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(labels, "labels is null")));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Renders target states as the {@code data} object of Prometheus's {@code GET /api/v1/targets}. */
 public final class TargetsApi {
@@ -50,14 +51,14 @@ public final class TargetsApi {
         return out;
     }
 
-    /** The labels before relabeling, as Prometheus shows them for a static target. */
+    /** The labels before relabeling, as Prometheus shows them for a static target, in name order. */
     private static Map<String, String> discoveredLabels(TargetStatus t) {
         String url = t.scrapeUrl();
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd);
         int pathStart = schemeEnd < 0 ? -1 : url.indexOf('/', schemeEnd + 3);
         String path = pathStart < 0 ? "/" : url.substring(pathStart);
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> labels = new TreeMap<>();
         labels.put("__address__", t.instance());
         labels.put("__metrics_path__", path);
         labels.put("__scheme__", scheme);
