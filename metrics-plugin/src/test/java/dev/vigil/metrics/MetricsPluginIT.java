@@ -10,6 +10,8 @@ import dev.vigil.api.metrics.Series;
 import dev.vigil.api.plugin.Plugin;
 import dev.vigil.api.plugin.PluginContext;
 import dev.vigil.api.plugin.PluginState;
+import dev.vigil.metrics.testing.PrometheusProcess;
+import dev.vigil.metrics.testing.Promtool;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.TestKernel;
 import io.micrometer.core.instrument.Counter;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The metrics plugin from its JAR, in a real kernel: meters, exposition, the store and the self-scrape. */
 class MetricsPluginIT {
@@ -182,6 +185,23 @@ class MetricsPluginIT {
             assertThat(targets).contains("\"scrapePool\":\"demo\"", "\"scrapeUrl\":\"http://" + address + "/metrics\"");
         } finally {
             target.stop(0);
+        }
+    }
+
+    @Test
+    void sendsWhatItStoresToPrometheusByRemoteWrite(@TempDir Path dir) throws Exception {
+        PrometheusProcess.requireInstalled();
+        int port = PrometheusProcess.freePort();
+        try (PrometheusProcess prometheus = PrometheusProcess.start(dir, port, "global:\n  scrape_interval: 1m\n", true);
+                TestKernel kernel = start("metrics:\n  selfScrapeInterval: 1s\n  remoteWrite:\n"
+                        + "    - url: http://127.0.0.1:" + port + "/api/v1/write\n      batchSendDeadline: 500ms\n")) {
+            String series = Await.until("the platform's meters in Prometheus", WAIT,
+                    () -> prometheus.get("/api/v1/series?match%5B%5D=jvm_threads_live_threads").body(),
+                    body -> body.contains("\"job\":\"vigil\""));
+
+            assertThat(series).contains("\"__name__\":\"jvm_threads_live_threads\"");
+            Await.until("the exporter to count what it sent", WAIT, () -> kernel.get("/metrics").body(),
+                    body -> body.matches("(?s).*vigil_remote_write_samples_total\\{[^}]*outcome=\"sent\"[^}]*\\} [1-9].*"));
         }
     }
 

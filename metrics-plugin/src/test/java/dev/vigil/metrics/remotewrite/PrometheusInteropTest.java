@@ -8,6 +8,7 @@ import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.plugin.Plugin;
 import dev.vigil.api.plugin.PluginContext;
 import dev.vigil.api.plugin.PluginState;
+import dev.vigil.metrics.testing.PrometheusProcess;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.TestKernel;

@@ -1,27 +1,25 @@
-package dev.vigil.metrics;
+package dev.vigil.metrics.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs Debian's {@code promtool}, which {@code .ci/run} installs with the {@code prometheus} package. */
-final class Promtool {
+public final class Promtool {
 
     /** What promtool printed (both streams) and how it exited. */
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private static final Path BINARY = Path.of("/usr/bin/promtool");
 
     private Promtool() {}
 
     /** {@code promtool check metrics}, reading {@code exposition} from standard input. */
-    static Result checkMetrics(String exposition) throws IOException, InterruptedException {
+    public static Result checkMetrics(String exposition) throws IOException, InterruptedException {
         requireInstalled();
         Process process = new ProcessBuilder(BINARY.toString(), "check", "metrics").redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
@@ -35,14 +33,7 @@ final class Promtool {
         return new Result(process.exitValue(), output);
     }
 
-    /** In CI the tool must be there; elsewhere a test without it is skipped with a hint. */
-    static void requireInstalled() {
-        if (Files.isExecutable(BINARY)) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail(BINARY + " is missing; .ci/run installs it with the Debian package 'prometheus'");
-        }
-        Assumptions.abort(BINARY + " is missing; install it with 'apt-get install prometheus' to run this test");
+    private static void requireInstalled() {
+        PrometheusProcess.requireInstalled(BINARY);
     }
 }

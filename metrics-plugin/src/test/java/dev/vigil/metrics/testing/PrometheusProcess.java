@@ -1,4 +1,4 @@
-package dev.vigil.metrics.remotewrite;
+package dev.vigil.metrics.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * interoperability tests. When it is not installed the test is skipped, except on CI ({@code CI=true}),
  * where it must be there.
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/prometheus");
+    public static final Path BINARY = Path.of("/usr/bin/prometheus");
 
     private final Process process;
     private final URI uri;
@@ -38,13 +38,21 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /** Skips the test when Prometheus is missing, or fails it on CI. */
-    static void requireInstalled() {
-        boolean installed = Files.isExecutable(BINARY);
+    public static void requireInstalled() {
+        requireInstalled(BINARY);
+    }
+
+    /**
+     * Skips the test when {@code binary} (from Debian's {@code prometheus} package) is missing, or fails it on
+     * CI ({@code CI=true}), where {@code .ci/run} installs the package.
+     */
+    public static void requireInstalled(Path binary) {
+        boolean installed = Files.isExecutable(binary);
         if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(BINARY + " is missing on CI: install it with apt-get install -y prometheus");
+            throw new AssertionError(binary + " is missing on CI: install it with apt-get install -y prometheus");
         }
-        assumeTrue(installed, "Prometheus is not installed at " + BINARY
-                + "; install it with `apt-get install -y prometheus` (Debian/Ubuntu) to run this test");
+        assumeTrue(installed, binary + " is not installed; install it with `apt-get install -y prometheus` "
+                + "(Debian/Ubuntu) to run this test");
     }
 
     /**
@@ -52,7 +60,7 @@ final class PrometheusProcess implements AutoCloseable {
      *
      * @param port the port it listens on, from {@link #freePort()}, so the config can refer to it
      */
-    static PrometheusProcess start(Path folder, int port, String config, boolean remoteWriteReceiver) throws IOException {
+    public static PrometheusProcess start(Path folder, int port, String config, boolean remoteWriteReceiver) throws IOException {
         Path configFile = Files.writeString(folder.resolve("prometheus.yml"), config);
         Path log = folder.resolve("prometheus.log");
         List<String> command = new ArrayList<>(List.of(BINARY.toString(),
@@ -78,17 +86,17 @@ final class PrometheusProcess implements AutoCloseable {
         return prometheus;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         try {
             return http.send(HttpRequest.newBuilder(uri.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -100,7 +108,7 @@ final class PrometheusProcess implements AutoCloseable {
         }
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
