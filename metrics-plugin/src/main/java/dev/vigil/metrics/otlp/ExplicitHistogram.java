@@ -25,6 +25,11 @@ record ExplicitHistogram(List<Double> bounds, List<Long> bucketCounts, long coun
             throw new IllegalArgumentException(bucketCounts.size() + " bucket counts for " + bounds.size()
                     + " explicit bounds (there must be one more count than bounds)");
         }
+        for (double bound : bounds) {
+            if (Double.isNaN(bound)) {
+                throw new IllegalArgumentException("an explicit bound is NaN: " + bounds);
+            }
+        }
         for (int i = 1; i < bounds.size(); i++) {
             if (!(bounds.get(i) > bounds.get(i - 1))) {
                 throw new IllegalArgumentException("explicit bounds are not strictly increasing: " + bounds);

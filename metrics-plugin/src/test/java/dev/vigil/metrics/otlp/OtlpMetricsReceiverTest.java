@@ -233,6 +233,21 @@ class OtlpMetricsReceiverTest {
     }
 
     @Test
+    void aHistogramWithANaNBoundIsRefused() {
+        ExportMetricsServiceResponse response = send(request(
+                Metric.newBuilder().setName("nan.bound").setHistogram(Histogram.newBuilder()
+                        .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
+                        .addDataPoints(HistogramDataPoint.newBuilder().setTimeUnixNano(T0).setCount(2)
+                                .addExplicitBounds(Double.NaN).addBucketCounts(1).addBucketCounts(1))).build(),
+                gauge("fine", number(T0, 1))));
+
+        assertThat(response.getPartialSuccess().getRejectedDataPoints()).isEqualTo(1);
+        assertThat(response.getPartialSuccess().getErrorMessage()).contains("nan.bound").contains("NaN");
+        assertThat(store.seriesNamed("nan_bound_bucket")).isEmpty();
+        assertThat(store.seriesNamed("fine")).hasSize(1);
+    }
+
+    @Test
     void invalidPointsAreRefusedAlone() {
         ExportMetricsServiceResponse response = send(request(
                 Metric.newBuilder().setName("broken").setHistogram(Histogram.newBuilder()
