@@ -1,0 +1,154 @@
+package dev.vigil.metrics.store.head;
+
+import dev.vigil.api.metrics.Labels;
+import dev.vigil.metrics.store.index.MemPostings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every series the store knows, by labels and by id, with the postings index over them and a count per
+ * metric name that enforces the series limit before anything is allocated. Thread-safe.
+ */
+public final class SeriesRegistry {
+
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+
+    private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>();
+    private volatile AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> pages =
+            new AtomicReferenceArray<>(16);
+    private final Map<String, AtomicInteger> perMetric = new ConcurrentHashMap<>();
+    private final AtomicInteger lastId = new AtomicInteger();
+    private final MemPostings postings = new MemPostings();
+    private final int maxSeriesPerMetric;
+
+    /** An empty registry that allows {@code maxSeriesPerMetric} series per metric name. */
+    public SeriesRegistry(int maxSeriesPerMetric) {
+        this.maxSeriesPerMetric = maxSeriesPerMetric;
+    }
+
+    /** The series with these labels, or null. */
+    public @Nullable MemSeries get(Labels labels) {
+        return byLabels.get(labels);
+    }
+
+    /** The series with this id, or null. */
+    public @Nullable MemSeries get(int id) {
+        if (id <= 0) {
+            return null;
+        }
+        AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> p = pages;
+        int page = id >>> PAGE_BITS;
+        if (page >= p.length()) {
+            return null;
+        }
+        AtomicReferenceArray<@Nullable MemSeries> slots = p.get(page);
+        return slots == null ? null : slots.get(id & (PAGE_SIZE - 1));
+    }
+
+    /**
+     * The series with these labels, created if the metric name has room for it.
+     *
+     * @return the series, or null when the metric name already has the most series allowed
+     */
+    public @Nullable MemSeries getOrCreate(Labels labels) {
+        MemSeries series = byLabels.get(labels);
+        if (series != null) {
+            return series;
+        }
+        AtomicInteger count = perMetric.computeIfAbsent(labels.metricName(), n -> new AtomicInteger());
+        if (count.incrementAndGet() > maxSeriesPerMetric) {
+            count.decrementAndGet();
+            return byLabels.get(labels);
+        }
+        MemSeries created = new MemSeries(lastId.incrementAndGet(), labels);
+        MemSeries raced = byLabels.putIfAbsent(labels, created);
+        if (raced != null) {
+            count.decrementAndGet();
+            return raced;
+        }
+        index(created);
+        return created;
+    }
+
+    /** Adds a series read back from the series log, keeping its id. */
+    public MemSeries restore(int id, Labels labels) {
+        MemSeries existing = byLabels.get(labels);
+        if (existing != null) {
+            return existing;
+        }
+        MemSeries series = new MemSeries(id, labels);
+        series.logged = true;
+        byLabels.put(labels, series);
+        perMetric.computeIfAbsent(labels.metricName(), n -> new AtomicInteger()).incrementAndGet();
+        lastId.accumulateAndGet(id, Math::max);
+        index(series);
+        return series;
+    }
+
+    /** Forgets a series that holds nothing any more. */
+    public void remove(MemSeries series) {
+        if (byLabels.remove(series.labels(), series)) {
+            AtomicInteger count = perMetric.get(series.labels().metricName());
+            if (count != null) {
+                count.decrementAndGet();
+            }
+            postings.remove(series.id(), series.labels());
+            AtomicReferenceArray<@Nullable MemSeries> slots = pages.get(series.id() >>> PAGE_BITS);
+            if (slots != null) {
+                slots.compareAndSet(series.id() & (PAGE_SIZE - 1), series, null);
+            }
+        }
+    }
+
+    private synchronized void index(MemSeries series) {
+        int page = series.id() >>> PAGE_BITS;
+        AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> p = growTo(page);
+        AtomicReferenceArray<@Nullable MemSeries> slots = p.get(page);
+        if (slots == null) {
+            slots = new AtomicReferenceArray<>(PAGE_SIZE);
+            p.set(page, slots);
+        }
+        slots.set(series.id() & (PAGE_SIZE - 1), series);
+        postings.add(series.id(), series.labels());
+    }
+
+    private AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> growTo(int page) {
+        AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> p = pages;
+        if (page < p.length()) {
+            return p;
+        }
+        AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> bigger =
+                new AtomicReferenceArray<>(Math.max(page + 1, p.length() * 2));
+        for (int i = 0; i < p.length(); i++) {
+            bigger.set(i, p.get(i));
+        }
+        pages = bigger;
+        return bigger;
+    }
+
+    /** The postings index over every series. */
+    public MemPostings postings() {
+        return postings;
+    }
+
+    /** How many series there are. */
+    public int size() {
+        return byLabels.size();
+    }
+
+    /** Every series, in no particular order. */
+    public List<MemSeries> all() {
+        return new ArrayList<>(byLabels.values());
+    }
+
+    /** Every series id, sorted. */
+    public int[] allIds() {
+        return byLabels.values().stream().mapToInt(MemSeries::id).sorted().toArray();
+    }
+}
