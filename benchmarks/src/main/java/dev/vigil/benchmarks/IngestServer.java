@@ -84,7 +84,7 @@ final class IngestServer implements AutoCloseable {
         }
         URI base = URI.create(line);
         return new IngestServer("Vigil", process, base.resolve("/api/v1/write"), data.resolve("plugins/metrics/tsdb"),
-                "write-ahead log and head/blocks of the embedded store (<dataDir>/plugins/metrics/tsdb)",
+                "the embedded store's folder <dataDir>/plugins/metrics/tsdb: write-ahead log (wal/), series log, metadata and any blocks (blocks/)",
                 Map.of("Authorization", "Bearer " + token), log);
     }
 
