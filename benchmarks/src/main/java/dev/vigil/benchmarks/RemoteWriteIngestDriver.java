@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Prometheus remote write ingest into Vigil's metrics plugin, against Prometheus 2.42 receiving the same
@@ -38,10 +37,8 @@ public final class RemoteWriteIngestDriver {
         long began = System.nanoTime();
         Path metricsJar = metricsJar();
         Path work = Files.createTempDirectory("vigil-ingest-");
-        List<IngestServer> running = new ArrayList<>();
-        AtomicBoolean cleaned = new AtomicBoolean();
-        Runnable cleanUp = () -> cleanUp(running, work, cleaned);
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "ingest-driver-cleanup"));
+        Running running = new Running(work);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "ingest-driver-cleanup"));
         try {
             long startMs = (System.currentTimeMillis() / 1000 * 1000) - rounds * ROUND_MS;
             long t0 = System.nanoTime();
@@ -64,15 +61,15 @@ public final class RemoteWriteIngestDriver {
                         passNanos / 1e9, Math.max(0, left) / 1e9);
             }
         } finally {
-            cleanUp.run();
+            running.stopAll();
         }
     }
 
     private static void runPass(int pass, boolean vigilFirst, Path work, Path metricsJar, RemoteWriteRounds payload, int series,
-            IngestLoad load, List<IngestServer> running) throws IOException, InterruptedException {
+            IngestLoad load, Running running) throws IOException, InterruptedException {
         Path folder = Files.createDirectories(work.resolve("pass-" + pass));
-        IngestServer vigil = start(running, IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar));
-        IngestServer prometheus = start(running, IngestServer.prometheus(Files.createDirectories(folder.resolve("prometheus"))));
+        IngestServer vigil = running.add(IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar));
+        IngestServer prometheus = running.add(IngestServer.prometheus(Files.createDirectories(folder.resolve("prometheus"))));
         long vigilIdle = vigil.rssKb();
         long prometheusIdle = prometheus.rssKb();
         Measured v;
@@ -84,8 +81,8 @@ public final class RemoteWriteIngestDriver {
             p = measure(prometheus, prometheusIdle, load, payload, series);
             v = measure(vigil, vigilIdle, load, payload, series);
         }
-        stop(running, vigil);
-        stop(running, prometheus);
+        running.stop(vigil);
+        running.stop(prometheus);
         new IngestTable(series, v, p).print("pass " + pass + " (" + (vigilFirst ? "Vigil first" : "Prometheus first") + ")", System.out);
     }
 
@@ -96,43 +93,6 @@ public final class RemoteWriteIngestDriver {
         Thread.sleep(SETTLE_MS);
         return new Measured(server.name(), result, Folders.size(server.storage()), Folders.breakdown(server.storage()),
                 server.storageNote(), idleRssKb, server.rssKb());
-    }
-
-    private static IngestServer start(List<IngestServer> running, IngestServer server) {
-        synchronized (running) {
-            running.add(server);
-        }
-        return server;
-    }
-
-    private static void stop(List<IngestServer> running, IngestServer server) throws InterruptedException {
-        server.close();
-        synchronized (running) {
-            running.remove(server);
-        }
-    }
-
-    private static void cleanUp(List<IngestServer> running, Path work, AtomicBoolean cleaned) {
-        if (!cleaned.compareAndSet(false, true)) {
-            return;
-        }
-        List<IngestServer> left;
-        synchronized (running) {
-            left = List.copyOf(running);
-            running.clear();
-        }
-        for (IngestServer server : left) {
-            try {
-                server.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            Folders.deleteTree(work);
-        } catch (IOException e) {
-            System.err.println("could not delete " + work + ": " + e);
-        }
     }
 
     private static Path metricsJar() {
@@ -155,6 +115,55 @@ public final class RemoteWriteIngestDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "prometheus --version interrupted";
+        }
+    }
+
+    /**
+     * The servers still running and the working folder, stopped and deleted once, by whichever comes first:
+     * the end of {@code main} or the shutdown hook (Ctrl-C, a failure).
+     */
+    private static final class Running {
+        private final Path work;
+        private final List<IngestServer> servers = new ArrayList<>();
+        private boolean stopped;
+
+        Running(Path work) {
+            this.work = work;
+        }
+
+        /** Tracks {@code server}; if everything was already stopped, stops it too and fails. */
+        synchronized IngestServer add(IngestServer server) throws InterruptedException {
+            if (stopped) {
+                server.close();
+                throw new IllegalStateException("the driver is shutting down");
+            }
+            servers.add(server);
+            return server;
+        }
+
+        synchronized void stop(IngestServer server) throws InterruptedException {
+            server.close();
+            servers.remove(server);
+        }
+
+        synchronized void stopAll() {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            for (IngestServer server : servers) {
+                try {
+                    server.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            servers.clear();
+            try {
+                Folders.deleteTree(work);
+            } catch (IOException e) {
+                System.err.println("could not delete " + work + ": " + e);
+            }
         }
     }
 

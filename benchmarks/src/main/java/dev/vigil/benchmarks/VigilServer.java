@@ -51,8 +51,11 @@ public final class VigilServer {
             if (status.isPresent() && status.get().state() == PluginState.ACTIVE) {
                 return kernel.httpUri().toString();
             }
-            if (status.isPresent() && status.get().state() == PluginState.FAILED) {
-                return "failed: " + status.get().error();
+            // a JAR the kernel refuses is listed without an id, so look at every entry, not only "metrics"
+            for (PluginStatus any : kernel.plugins()) {
+                if (any.state() == PluginState.FAILED) {
+                    return "failed: " + any.file() + ": " + any.error();
+                }
             }
             Thread.sleep(20);
         }
