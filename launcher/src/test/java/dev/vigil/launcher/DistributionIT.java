@@ -27,6 +27,15 @@ class DistributionIT {
     Path dir;
 
     @Test
+    void theDistributionShipsTheMetricsPlugin() throws Exception {
+        Path jar = distribution().resolve("plugins/metrics.jar");
+        assertThat(jar).isRegularFile();
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            assertThat(file.getManifest().getMainAttributes().getValue("Vigil-Plugin-Id")).isEqualTo("metrics");
+        }
+    }
+
+    @Test
     void runServesUntilSigtermThenStopsPluginsInReverseDependencyOrderAndExitsZero() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(example("vigil-hello-plugin.jar"), plugins.resolve("vigil-hello-plugin.jar"));
@@ -34,7 +43,7 @@ class DistributionIT {
         Path log = dir.resolve("vigil.log");
 
         Process vigil = new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
-                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0")
+                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0", "--otlp-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

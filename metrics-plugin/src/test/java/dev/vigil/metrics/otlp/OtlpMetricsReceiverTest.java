@@ -1,5 +1,6 @@
 package dev.vigil.metrics.otlp;
 
+import static dev.vigil.metrics.otlp.OtlpExchanges.protobuf;
 import static dev.vigil.metrics.otlp.OtlpRequests.T0;
 import static dev.vigil.metrics.otlp.OtlpRequests.attr;
 import static dev.vigil.metrics.otlp.OtlpRequests.request;
@@ -10,6 +11,7 @@ import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricMetadata;
 import dev.vigil.api.metrics.MetricType;
 import dev.vigil.api.metrics.StaleMarker;
+import dev.vigil.metrics.testing.TestingHttpExchange;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import dev.vigil.metrics.testing.TestingMetricStore.Sample;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -261,14 +263,10 @@ class OtlpMetricsReceiverTest {
         assertThat(exchange.status()).isEqualTo(200);
         assertThat(exchange.contentType()).isEqualTo("application/x-protobuf");
         try {
-            return ExportMetricsServiceResponse.parseFrom(exchange.responseBody());
+            return ExportMetricsServiceResponse.parseFrom(exchange.responseBytes());
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new AssertionError("the response is not an ExportMetricsServiceResponse", e);
         }
-    }
-
-    static TestingHttpExchange protobuf(byte[] body) {
-        return new TestingHttpExchange(body, "Content-Type", "application/x-protobuf");
     }
 
     private static Labels series(String name, String... extra) {

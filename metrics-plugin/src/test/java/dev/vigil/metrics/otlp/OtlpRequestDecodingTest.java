@@ -1,5 +1,7 @@
 package dev.vigil.metrics.otlp;
 
+import static dev.vigil.metrics.otlp.OtlpExchanges.post;
+import static dev.vigil.metrics.otlp.OtlpExchanges.protobuf;
 import static dev.vigil.metrics.otlp.OtlpRequests.T0;
 import static dev.vigil.metrics.otlp.OtlpRequests.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +11,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.vigil.api.config.ByteSize;
+import dev.vigil.metrics.testing.TestingHttpExchange;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -40,14 +43,14 @@ class OtlpRequestDecodingTest {
 
     @Test
     void jsonRequestGetsAJsonResponse() throws Exception {
-        TestingHttpExchange exchange = new TestingHttpExchange(JSON_REQUEST.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json; charset=utf-8");
+        TestingHttpExchange exchange = post(JSON_REQUEST.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json; charset=utf-8");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(200);
         assertThat(exchange.contentType()).isEqualTo("application/json");
         ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
-        JsonFormat.parser().merge(new String(exchange.responseBody(), StandardCharsets.UTF_8), response);
+        JsonFormat.parser().merge(exchange.responseText(), response);
         assertThat(response.hasPartialSuccess()).isFalse();
         assertThat(store.seriesNamed("orders_total")).singleElement()
                 .satisfies(l -> assertThat(l.asMap()).containsEntry("region", "eu").containsEntry("job", "cart"));
@@ -56,8 +59,9 @@ class OtlpRequestDecodingTest {
 
     @Test
     void gzipRequestIsDecompressed() {
-        TestingHttpExchange exchange = new TestingHttpExchange(gzip(sample().toByteArray()),
-                "Content-Type", "application/x-protobuf", "Content-Encoding", "gzip");
+        TestingHttpExchange exchange = post(gzip(sample().toByteArray()))
+                .header("Content-Type", "application/x-protobuf")
+                .header("Content-Encoding", "gzip");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(200);
@@ -66,13 +70,13 @@ class OtlpRequestDecodingTest {
 
     @Test
     void malformedProtobufIs400WithAStatus() throws Exception {
-        TestingHttpExchange exchange = new TestingHttpExchange(new byte[] {0x0a, (byte) 0xff, 0x01},
-                "Content-Type", "application/x-protobuf");
+        TestingHttpExchange exchange = post(new byte[] {0x0a, (byte) 0xff, 0x01})
+                .header("Content-Type", "application/x-protobuf");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(400);
         assertThat(exchange.contentType()).isEqualTo("application/x-protobuf");
-        Map<String, Object> status = protobufStatus(exchange.responseBody());
+        Map<String, Object> status = protobufStatus(exchange.responseBytes());
         assertThat(status).containsEntry("code", 3);
         assertThat((String) status.get("message")).contains("not a valid application/x-protobuf ExportMetricsServiceRequest");
         assertThat(meters.get("vigil.otlp.metrics.requests").tag("outcome", "bad_request").counter().count()).isEqualTo(1);
@@ -80,23 +84,24 @@ class OtlpRequestDecodingTest {
 
     @Test
     void malformedJsonIs400WithAJsonStatus() {
-        TestingHttpExchange exchange = new TestingHttpExchange("{\"resourceMetrics\":[{".getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json");
+        TestingHttpExchange exchange = post("{\"resourceMetrics\":[{".getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(400);
         assertThat(exchange.contentType()).isEqualTo("application/json");
-        assertThat(new String(exchange.responseBody(), StandardCharsets.UTF_8)).startsWith("{\"code\":3,\"message\":\"the body is not");
+        assertThat(exchange.responseText()).startsWith("{\"code\":3,\"message\":\"the body is not");
     }
 
     @Test
     void badGzipIs400() throws Exception {
-        TestingHttpExchange exchange = new TestingHttpExchange(sample().toByteArray(),
-                "Content-Type", "application/x-protobuf", "Content-Encoding", "gzip");
+        TestingHttpExchange exchange = post(sample().toByteArray())
+                .header("Content-Type", "application/x-protobuf")
+                .header("Content-Encoding", "gzip");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(400);
-        assertThat((String) protobufStatus(exchange.responseBody()).get("message")).contains("not valid gzip");
+        assertThat((String) protobufStatus(exchange.responseBytes()).get("message")).contains("not valid gzip");
     }
 
     @Test
@@ -107,19 +112,20 @@ class OtlpRequestDecodingTest {
         }
         byte[] compressed = gzip(big.build().toByteArray());
         assertThat(compressed.length).isLessThan(4096);
-        TestingHttpExchange exchange = new TestingHttpExchange(compressed,
-                "Content-Type", "application/x-protobuf", "Content-Encoding", "gzip");
+        TestingHttpExchange exchange = post(compressed)
+                .header("Content-Type", "application/x-protobuf")
+                .header("Content-Encoding", "gzip");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(413);
-        assertThat((String) protobufStatus(exchange.responseBody()).get("message")).contains("4096 bytes");
+        assertThat((String) protobufStatus(exchange.responseBytes()).get("message")).contains("4096 bytes");
         assertThat(meters.get("vigil.otlp.metrics.requests").tag("outcome", "too_large").counter().count()).isEqualTo(1);
         assertThat(store.all()).isEmpty();
     }
 
     @Test
     void uncompressedBodyLargerThanTheCapIs413() {
-        TestingHttpExchange exchange = new TestingHttpExchange(new byte[5000], "Content-Type", "application/x-protobuf");
+        TestingHttpExchange exchange = post(new byte[5000]).header("Content-Type", "application/x-protobuf");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(413);
@@ -127,18 +133,20 @@ class OtlpRequestDecodingTest {
 
     @Test
     void otherContentTypesAre415() {
-        TestingHttpExchange exchange = new TestingHttpExchange("up 1".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
+        TestingHttpExchange exchange = post("up 1".getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "text/plain");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(415);
-        assertThat(new String(exchange.responseBody(), StandardCharsets.UTF_8)).contains("text/plain");
+        assertThat(exchange.responseText()).contains("text/plain");
         assertThat(meters.get("vigil.otlp.metrics.requests").tag("outcome", "unsupported_media_type").counter().count()).isEqualTo(1);
     }
 
     @Test
     void otherContentEncodingsAre415() {
-        TestingHttpExchange exchange = new TestingHttpExchange(sample().toByteArray(),
-                "Content-Type", "application/x-protobuf", "Content-Encoding", "br");
+        TestingHttpExchange exchange = post(sample().toByteArray())
+                .header("Content-Type", "application/x-protobuf")
+                .header("Content-Encoding", "br");
         receiver.handle(exchange);
 
         assertThat(exchange.status()).isEqualTo(415);
@@ -146,11 +154,11 @@ class OtlpRequestDecodingTest {
 
     @Test
     void aRefusedRequestLosesNothingAlreadyStored() {
-        receiver.handle(OtlpMetricsReceiverTest.protobuf(sample().toByteArray()));
+        receiver.handle(protobuf(sample().toByteArray()));
         Map<?, ?> before = store.all();
         int commits = store.commits();
 
-        receiver.handle(OtlpMetricsReceiverTest.protobuf(new byte[] {0x0a, (byte) 0xff}));
+        receiver.handle(protobuf(new byte[] {0x0a, (byte) 0xff}));
 
         assertThat(store.all()).isEqualTo(before);
         assertThat(store.commits()).isEqualTo(commits);

@@ -1,5 +1,7 @@
 package dev.vigil.metrics.remotewrite;
 
+import static dev.vigil.metrics.remotewrite.RemoteWriteExchanges.remoteWrite;
+import static dev.vigil.metrics.remotewrite.RemoteWriteExchanges.withoutHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.config.ByteSize;
@@ -7,6 +9,7 @@ import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricMetadata;
 import dev.vigil.api.metrics.MetricType;
 import dev.vigil.api.metrics.StaleMarker;
+import dev.vigil.metrics.testing.TestingHttpExchange;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import dev.vigil.metrics.testing.TestingMetricStore.Sample;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,7 +80,7 @@ class RemoteWriteReceiverTest {
         TestingHttpExchange exchange = post(WriteRequestBuilder.compress(truncated));
 
         assertThat(exchange.status()).isEqualTo(400);
-        assertThat(exchange.responseBody()).startsWith("the body is not a valid prometheus.WriteRequest").doesNotContain("\n ");
+        assertThat(exchange.responseText()).startsWith("the body is not a valid prometheus.WriteRequest").doesNotContain("\n ");
         assertThat(store.all()).isEmpty();
         assertThat(store.commits()).isZero();
     }
@@ -101,12 +104,12 @@ class RemoteWriteReceiverTest {
         RemoteWriteReceiver small = new RemoteWriteReceiver(store, new ReceiverSettings(ByteSize.ofBytes(1024)), meters);
         // the declared length alone (a varint of 1 GiB) is enough to refuse it
         byte[] declaresOneGiB = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x04, 0x00};
-        TestingHttpExchange exchange = TestingHttpExchange.remoteWrite(declaresOneGiB);
+        TestingHttpExchange exchange = remoteWrite(declaresOneGiB);
         small.handle(exchange);
         assertThat(exchange.status()).isEqualTo(413);
-        assertThat(exchange.responseBody()).contains("1073741824").contains("1KiB");
+        assertThat(exchange.responseText()).contains("1073741824").contains("1KiB");
 
-        TestingHttpExchange big = TestingHttpExchange.remoteWrite(RemoteWritePayloads.build(100, 1, 1000));
+        TestingHttpExchange big = remoteWrite(RemoteWritePayloads.build(100, 1, 1000));
         small.handle(big);
         assertThat(big.status()).isEqualTo(413);
         assertThat(store.all()).isEmpty();
@@ -134,7 +137,7 @@ class RemoteWriteReceiverTest {
                 .snappy();
         TestingHttpExchange exchange = post(mixed);
         assertThat(exchange.status()).isEqualTo(400);
-        assertThat(exchange.responseBody()).isEqualTo("invalid metric name \"bad name\" in series {__name__=\"bad name\"} (and 1 more series refused)\n");
+        assertThat(exchange.responseText()).isEqualTo("invalid metric name \"bad name\" in series {__name__=\"bad name\"} (and 1 more series refused)\n");
         assertThat(store.samples(UP)).containsExactly(new Sample(1000, 1));
         assertThat(store.samples(Labels.of("__name__", "ns:rule_5m", "_private", "ok"))).containsExactly(new Sample(1000, 2));
         assertThat(counter("vigil.remote.write.received.samples", "outcome", "rejected")).isEqualTo(7);
@@ -152,7 +155,7 @@ class RemoteWriteReceiverTest {
                 .snappy();
         TestingHttpExchange exchange = post(outOfOrder);
         assertThat(exchange.status()).isEqualTo(400);
-        assertThat(exchange.responseBody()).contains("out of order").contains("up{").contains("nothing of this request was written");
+        assertThat(exchange.responseText()).contains("out of order").contains("up{").contains("nothing of this request was written");
         assertThat(store.seriesNamed("other")).isEmpty();
 
         byte[] duplicate = new WriteRequestBuilder().series("__name__", "up", "job", "node", "instance", "a:9100").sample(5000, 2).end().snappy();
@@ -183,15 +186,15 @@ class RemoteWriteReceiverTest {
     void wrongMediaTypeIs415ButMissingHeadersAreAccepted() {
         byte[] body = new WriteRequestBuilder().series("__name__", "up").sample(1000, 1).end().snappy();
 
-        assertThat(send(TestingHttpExchange.remoteWrite(body).header("Content-Type", "application/json")).status()).isEqualTo(415);
-        assertThat(send(TestingHttpExchange.remoteWrite(body).header("Content-Encoding", "gzip")).status()).isEqualTo(415);
-        assertThat(send(TestingHttpExchange.remoteWrite(body)
+        assertThat(send(remoteWrite(body).header("Content-Type", "application/json")).status()).isEqualTo(415);
+        assertThat(send(remoteWrite(body).header("Content-Encoding", "gzip")).status()).isEqualTo(415);
+        assertThat(send(remoteWrite(body)
                 .header("Content-Type", "application/x-protobuf;proto=io.prometheus.write.v2.Request")).status()).isEqualTo(415);
         assertThat(store.all()).isEmpty();
 
-        assertThat(send(TestingHttpExchange.remoteWrite(body)
+        assertThat(send(remoteWrite(body)
                 .header("Content-Type", "application/x-protobuf;proto=prometheus.WriteRequest")).status()).isEqualTo(204);
-        assertThat(send(new TestingHttpExchange(body)).status()).isEqualTo(204);
+        assertThat(send(withoutHeaders(body)).status()).isEqualTo(204);
         assertThat(counter("vigil.remote.write.requests", "code", "415")).isEqualTo(3);
     }
 
@@ -211,12 +214,12 @@ class RemoteWriteReceiverTest {
     private void assertRefused(WriteRequestBuilder request, String reason) {
         TestingHttpExchange exchange = post(request.snappy());
         assertThat(exchange.status()).isEqualTo(400);
-        assertThat(exchange.responseType()).startsWith("text/plain");
-        assertThat(exchange.responseBody()).contains(reason).endsWith("\n").hasLineCount(1);
+        assertThat(exchange.contentType()).startsWith("text/plain");
+        assertThat(exchange.responseText()).contains(reason).endsWith("\n").hasLineCount(1);
     }
 
     private TestingHttpExchange post(byte[] body) {
-        return send(TestingHttpExchange.remoteWrite(body));
+        return send(remoteWrite(body));
     }
 
     private TestingHttpExchange send(TestingHttpExchange exchange) {
