@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -107,9 +106,6 @@ final class IngestLoad {
                     .header("Content-Encoding", "snappy")
                     .header("X-Prometheus-Remote-Write-Version", "0.1.0")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(round.get(i)));
-            for (Map.Entry<String, String> header : server.headers().entrySet()) {
-                request.header(header.getKey(), header.getValue());
-            }
             long t0 = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,33 +23,35 @@ final class IngestServer implements AutoCloseable {
 
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final int DEFAULT_MAX_SERIES_PER_METRIC = 100_000;
 
     private final String name;
     private final Process process;
     private final URI writeUri;
     private final Path storage;
     private final String storageNote;
-    private final Map<String, String> headers;
     private final Path log;
 
-    private IngestServer(String name, Process process, URI writeUri, Path storage, String storageNote, Map<String, String> headers, Path log) {
+    private IngestServer(String name, Process process, URI writeUri, Path storage, String storageNote, Path log) {
         this.name = name;
         this.process = process;
         this.writeUri = writeUri;
         this.storage = storage;
         this.storageNote = storageNote;
-        this.headers = headers;
         this.log = log;
     }
 
     /**
      * Starts Vigil in a child JVM ({@code -Xmx2g}) with a plugins folder holding only {@code metricsJar}, the
      * self-scrape off, and waits until the metrics plugin is active.
+     *
+     * @param series how many series the load has; the store's per-metric limit is raised to it if needed
      */
-    static IngestServer vigil(Path folder, Path metricsJar) throws IOException, InterruptedException {
+    static IngestServer vigil(Path folder, Path metricsJar, int series) throws IOException, InterruptedException {
         Path plugins = Files.createDirectories(folder.resolve("plugins"));
         Files.copy(metricsJar, plugins.resolve(metricsJar.getFileName()));
         Path data = folder.resolve("data");
+        // every load series has the same metric name; Prometheus has no such limit
         Path config = Files.writeString(folder.resolve("vigil.yaml"), """
                 kernel:
                   http:
@@ -59,9 +60,12 @@ final class IngestServer implements AutoCloseable {
                     bind: 127.0.0.1
                 metrics:
                   selfScrapeInterval: 0s
-                """);
+                  storage:
+                    maxSeriesPerMetric: %d
+                """.formatted(Math.max(series, DEFAULT_MAX_SERIES_PER_METRIC)));
         Path ready = folder.resolve("ready");
         Path log = folder.resolve("vigil.log");
+        // the write route is public; a token given here only keeps the kernel from generating one
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -85,7 +89,7 @@ final class IngestServer implements AutoCloseable {
         URI base = URI.create(line);
         return new IngestServer("Vigil", process, base.resolve("/api/v1/write"), data.resolve("plugins/metrics/tsdb"),
                 "the embedded store's folder <dataDir>/plugins/metrics/tsdb: write-ahead log (wal/), series log, metadata and any blocks (blocks/)",
-                Map.of("Authorization", "Bearer " + token), log);
+                log);
     }
 
     /** Starts Prometheus with the remote write receiver and no scrape targets, and waits until it is ready. */
@@ -121,7 +125,7 @@ final class IngestServer implements AutoCloseable {
         }
         return new IngestServer("Prometheus", process, base.resolve("/api/v1/write"), data,
                 "write-ahead log (wal/), head chunks (chunks_head/) and any compacted blocks (<storage.tsdb.path>)",
-                Map.of(), log);
+                log);
     }
 
     private static int freePort() throws IOException {
@@ -136,11 +140,6 @@ final class IngestServer implements AutoCloseable {
 
     URI writeUri() {
         return writeUri;
-    }
-
-    /** Headers every write request to this server carries. */
-    Map<String, String> headers() {
-        return headers;
     }
 
     /** The folder its samples are stored in. */

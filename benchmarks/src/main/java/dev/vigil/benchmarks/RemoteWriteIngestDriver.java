@@ -68,7 +68,7 @@ public final class RemoteWriteIngestDriver {
     private static void runPass(int pass, boolean vigilFirst, Path work, Path metricsJar, RemoteWriteRounds payload, int series,
             IngestLoad load, Running running) throws IOException, InterruptedException {
         Path folder = Files.createDirectories(work.resolve("pass-" + pass));
-        IngestServer vigil = running.add(IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar));
+        IngestServer vigil = running.add(IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar, series));
         IngestServer prometheus = running.add(IngestServer.prometheus(Files.createDirectories(folder.resolve("prometheus"))));
         long vigilIdle = vigil.rssKb();
         long prometheusIdle = prometheus.rssKb();
