@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public final class RemoteWriteIngestDriver {
 
-    static final int SERIES_PER_REQUEST = 2_000;
+    private static final int SERIES_PER_REQUEST = 2_000;
     private static final long ROUND_MS = 15_000;
     private static final long SETTLE_MS = 2_000;
 
