@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param url the receiver's endpoint, such as {@code http://mimir:8080/api/v1/push}; http or https
  * @param name the name in meters, logs and the sender thread's name; defaults to the url's {@code host:port}
  * @param headers extra request headers, such as a tenant id; cannot replace the protocol's own headers
- * @param bearerToken sent as {@code Authorization: Bearer <token>}, or null for none
+ * @param bearerToken sent as {@code Authorization: Bearer <token>}, or null (or blank) for none
  * @param queueCapacity how many samples wait in memory for sending; more are dropped and counted
  * @param maxSamplesPerSend the most samples in one request
  * @param batchSendDeadline how long a sample waits for a batch to fill before the batch is sent anyway
@@ -62,8 +62,9 @@ public record RemoteWriteSettings(
                 throw new IllegalArgumentException("headers must not set " + header + ": the exporter sets it itself");
             }
         }
+        // blank counts as not given, so that `bearerToken: ${TOKEN:-}` sends none when the variable is unset
         if (bearerToken != null && bearerToken.isBlank()) {
-            throw new IllegalArgumentException("bearerToken must not be blank; leave it out to send none");
+            bearerToken = null;
         }
         if (queueCapacity <= 0) {
             throw new IllegalArgumentException("queueCapacity must be positive, got " + queueCapacity);
