@@ -2,8 +2,10 @@ package dev.vigil.metrics.testing;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.http.HttpMethod;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import java.util.TreeMap;
  * gave it. Header names are case-insensitive, as on a real server; a handler that answers twice fails.
  */
 public final class TestingHttpExchange implements HttpExchange {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpMethod method;
     private final String path;
@@ -169,13 +173,17 @@ public final class TestingHttpExchange implements HttpExchange {
     }
 
     /**
-     * Not supported: the handlers under test decode their own bodies.
+     * The body read as JSON into {@code type}.
      *
-     * @throws UnsupportedOperationException always
+     * @throws IllegalArgumentException if the body is not JSON of that shape, as the kernel answers 400
      */
     @Override
     public <T> T bodyAs(Class<T> type) {
-        throw new UnsupportedOperationException("TestingHttpExchange does not bind JSON bodies");
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not a JSON " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Accepted and not recorded: no test reads response headers yet. */
@@ -205,14 +213,14 @@ public final class TestingHttpExchange implements HttpExchange {
         respond(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Not supported: the handlers under test encode their own bodies.
-     *
-     * @throws UnsupportedOperationException always
-     */
+    /** Answers with {@code value} written as JSON. */
     @Override
     public void json(int status, Object value) {
-        throw new UnsupportedOperationException("TestingHttpExchange does not write JSON");
+        try {
+            respond(status, "application/json", JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
     }
 
     private void requireAnswered() {
