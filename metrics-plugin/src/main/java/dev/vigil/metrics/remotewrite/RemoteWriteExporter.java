@@ -3,6 +3,7 @@ package dev.vigil.metrics.remotewrite;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.metrics.Labels;
+import dev.vigil.metrics.net.HttpClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -70,11 +71,10 @@ public final class RemoteWriteExporter implements AutoCloseable {
         String threadName = "vigil-remote-write-" + settings.name();
         // our own executor, so that close() can stop the HTTP client's worker threads too
         this.httpExecutor = Executors.newSingleThreadExecutor(task -> daemon(task, threadName + "-http"));
-        this.client = HttpClient.newBuilder()
+        this.client = HttpClients.build(HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .executor(httpExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER));
         this.sender = new BatchSender(settings, client, clock, this.meters);
         this.thread = daemon(this::run, threadName);
     }

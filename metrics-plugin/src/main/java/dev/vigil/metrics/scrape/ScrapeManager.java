@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.api.config.ByteSize;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricStore;
+import dev.vigil.metrics.net.HttpClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -194,20 +195,10 @@ public final class ScrapeManager implements AutoCloseable {
     }
 
     private static HttpClient newClient(ScheduledThreadPoolExecutor executor) {
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
-        // HttpClient starts a selector thread that inherits the context class loader; keep a plugin's loader
-        // out of it so that the thread cannot pin the loader after the plugin is gone.
-        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
-        try {
-            return HttpClient.newBuilder()
-                    .executor(executor)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-        } finally {
-            current.setContextClassLoader(previous);
-        }
+        return HttpClients.build(HttpClient.newBuilder()
+                .executor(executor)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1));
     }
 
     /** Daemon threads named {@code vigil-scrape-<n>}. */
