@@ -179,9 +179,8 @@ public final class Kernel implements AutoCloseable {
                 log.info("Vigil {} listening on {} (API); the OTLP/HTTP listener is disabled", VigilApi.version(), server.baseUri());
             }
 
-            options.inProcess.forEach(p -> manager.installInProcess(p.descriptor(), p.factory(), p.loader()));
             Map<String, Path> jars = Files.isDirectory(pluginDir) ? PluginFolderWatcher.list(pluginDir) : Map.of();
-            manager.deployAll(PluginFolderWatcher.sortedNames(jars).stream().map(jars::get).toList());
+            manager.deployAll(options.inProcess, PluginFolderWatcher.sortedNames(jars).stream().map(jars::get).toList());
             warnAboutUnusedSections(document, manager);
 
             if (options.watchPlugins && kernelConfig.watch().enabled()) {

@@ -7,6 +7,7 @@ import dev.vigil.api.schedule.Scheduler;
 import dev.vigil.kernel.descriptor.PluginDescriptor;
 import dev.vigil.kernel.descriptor.Requirement;
 import dev.vigil.kernel.descriptor.Version;
+import dev.vigil.kernel.lifecycle.InProcessPlugin;
 import dev.vigil.kernel.loader.PlatformPackages;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -162,6 +163,4 @@ public final class KernelBuilder {
     public Kernel build() {
         return new Kernel(this);
     }
-
-    record InProcessPlugin(PluginDescriptor descriptor, Supplier<Plugin> factory, ClassLoader loader) {}
 }

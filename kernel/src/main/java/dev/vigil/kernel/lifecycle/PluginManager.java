@@ -61,8 +61,19 @@ public final class PluginManager {
 
     /** Deploys several JARs at once, then starts what can start: the start-up path. */
     public void deployAll(List<Path> jars) {
+        deployAll(List.of(), jars);
+    }
+
+    /**
+     * Installs plugins from the host's class path and deploys JARs, then starts what can start, so that a
+     * plugin of either kind may require one of the other without being refused in between.
+     */
+    public void deployAll(List<InProcessPlugin> inProcess, List<Path> jars) {
         lock.lock();
         try {
+            for (InProcessPlugin p : inProcess) {
+                installInProcessLocked(p.descriptor(), p.factory(), p.loader());
+            }
             for (Path jar : jars) {
                 JarFileState known = files.get(jar.getFileName().toString());
                 if (known == null) {
@@ -153,14 +164,18 @@ public final class PluginManager {
     public void installInProcess(PluginDescriptor descriptor, Supplier<Plugin> factory, ClassLoader loader) {
         lock.lock();
         try {
-            if (installed.containsKey(descriptor.id())) {
-                throw new IllegalStateException("plugin '" + descriptor.id() + "' is already installed from " + installed.get(descriptor.id()).file);
-            }
-            installed.put(descriptor.id(), Installed.inProcess(descriptor, factory, loader, env.clock().instant()));
+            installInProcessLocked(descriptor, factory, loader);
             startResolvable();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void installInProcessLocked(PluginDescriptor descriptor, Supplier<Plugin> factory, ClassLoader loader) {
+        if (installed.containsKey(descriptor.id())) {
+            throw new IllegalStateException("plugin '" + descriptor.id() + "' is already installed from " + installed.get(descriptor.id()).file);
+        }
+        installed.put(descriptor.id(), Installed.inProcess(descriptor, factory, loader, env.clock().instant()));
     }
 
     private void install(Path jar) {
