@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -278,20 +277,35 @@ public final class Tsdb implements MetricStore, AutoCloseable {
      * lock, since another appender may have committed to the same series since it was appended.
      */
     int commit(MemSeries[] series, long[] times, long[] bits, int size) {
-        RecordBuffer seriesRecords = new RecordBuffer();
-        IdentityHashMap<MemSeries, Boolean> unlogged = null;
+        RecordBuffer seriesRecords = null;
+        MemSeries[] unlogged = null;
+        int unloggedCount = 0;
+        BatchSlots listed = null;
         int[] ids = new int[size];
         for (int i = 0; i < size; i++) {
             MemSeries s = series[i];
             ids[i] = s.id();
             if (!s.logged) {
                 if (unlogged == null) {
-                    unlogged = new IdentityHashMap<>();
+                    unlogged = new MemSeries[size - i];
+                    listed = new BatchSlots();
                 }
-                if (unlogged.put(s, Boolean.TRUE) == null) {
-                    Records.writeSeries(seriesRecords, s.id(), s.labels());
+                // a batch may hold several samples of one series; its record is written once
+                if (listed.get(s.id()) < 0) {
+                    listed.put(s.id(), unloggedCount);
+                    unlogged[unloggedCount++] = s;
                 }
             }
+        }
+        if (unlogged != null) {
+            int[] newIds = new int[unloggedCount];
+            Labels[] newLabels = new Labels[unloggedCount];
+            for (int i = 0; i < unloggedCount; i++) {
+                newIds[i] = unlogged[i].id();
+                newLabels[i] = unlogged[i].labels();
+            }
+            seriesRecords = new RecordBuffer();
+            Records.writeSeries(seriesRecords, newIds, newLabels, unloggedCount);
         }
         RecordBuffer samples = new RecordBuffer();
         Records.writeSamples(samples, ids, times, bits, size);
@@ -331,10 +345,10 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 dropped |= !keep[i];
             }
             try {
-                if (seriesRecords.size() > 0) {
+                if (seriesRecords != null) {
                     seriesLog.write(seriesRecords.view());
-                    if (unlogged != null) {
-                        unlogged.keySet().forEach(s -> s.logged = true);
+                    for (int i = 0; i < unloggedCount; i++) {
+                        unlogged[i].logged = true;
                     }
                 }
                 if (accepted > 0) {
