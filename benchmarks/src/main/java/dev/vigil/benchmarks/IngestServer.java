@@ -30,6 +30,9 @@ final class IngestServer implements AutoCloseable {
     private static final int DEFAULT_MAX_SERIES_PER_METRIC = 100_000;
     /** A file name: when set, each Vigil child records a flight recording (profile settings) next to it. */
     private static final String JFR_PROPERTY = "vigil.bench.jfr";
+    /** When true, the Vigil child's class histogram of live objects is printed after the load. */
+    private static final String HISTOGRAM_PROPERTY = "vigil.bench.histogram";
+    private static final int HISTOGRAM_LINES = 30;
     private static final AtomicInteger RECORDINGS = new AtomicInteger();
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
@@ -209,6 +212,10 @@ final class IngestServer implements AutoCloseable {
         }
         String pid = Long.toString(process.pid());
         jcmd(jcmd, pid, "GC.run");
+        if (Boolean.getBoolean(HISTOGRAM_PROPERTY)) {
+            System.out.println("Vigil live objects after the load (" + HISTOGRAM_PROPERTY + "):");
+            jcmd(jcmd, pid, "GC.class_histogram").lines().limit(HISTOGRAM_LINES).forEach(System.out::println);
+        }
         Matcher used = HEAP_USED.matcher(jcmd(jcmd, pid, "GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) : -1;
     }

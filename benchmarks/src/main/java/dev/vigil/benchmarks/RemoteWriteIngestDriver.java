@@ -21,7 +21,8 @@ import java.util.Locale;
  * [seconds] [series] [rounds] [clients]}, defaults 600 s, 100,000 series, 20 rounds, 4 client threads per
  * server. {@code seconds} is the time budget that decides whether the second pass runs. With
  * {@code -Dvigil.bench.jfr=<file>}, each Vigil child records a flight recording with the profile settings,
- * numbered per server ({@code <file>-1.jfr}, ...), written when it stops.
+ * numbered per server ({@code <file>-1.jfr}, ...), written when it stops; with {@code -Dvigil.bench.histogram=true}
+ * it prints the Vigil child's class histogram of live objects after each load.
  */
 public final class RemoteWriteIngestDriver {
 

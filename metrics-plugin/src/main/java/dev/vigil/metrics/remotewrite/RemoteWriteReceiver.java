@@ -48,6 +48,9 @@ public final class RemoteWriteReceiver implements HttpHandler {
     private static final String PROTOBUF = "application/x-protobuf";
     private static final String WRITE_REQUEST_V1 = "prometheus.WriteRequest";
     private static final String TEXT = "text/plain; charset=utf-8";
+    /** About 200 bytes each; beyond this many series the cache starts over. */
+    private static final int SERIES_CACHE_ENTRIES = 1 << 20;
+    private static final int LABEL_STRINGS = 1 << 16;
 
     private final MetricStore store;
     private final ReceiverSettings settings;
@@ -57,6 +60,8 @@ public final class RemoteWriteReceiver implements HttpHandler {
     private final Counter unsupported;
     private final Map<Integer, Counter> requests = new ConcurrentHashMap<>();
     private final AtomicBoolean storeFailureLogged = new AtomicBoolean();
+    private final SeriesCache seriesCache = new SeriesCache(SERIES_CACHE_ENTRIES);
+    private final LabelStrings labelStrings = new LabelStrings(LABEL_STRINGS);
 
     /**
      * A receiver that writes into {@code store}.
@@ -125,7 +130,7 @@ public final class RemoteWriteReceiver implements HttpHandler {
         try (MetricAppender appender = store.appender()) {
             writer = new RequestWriter(appender);
             try {
-                new WriteRequestDecoder().decode(raw, raw.length, writer);
+                new WriteRequestDecoder(seriesCache, labelStrings).decode(raw, raw.length, writer);
             } catch (InvalidProtocolBufferException e) {
                 rejected.increment(writer.decodedSamples());
                 return new Outcome(400, "the body is not a valid prometheus.WriteRequest: " + e.getMessage());

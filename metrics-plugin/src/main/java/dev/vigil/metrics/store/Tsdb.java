@@ -247,14 +247,10 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 return s;
             }
         }
-        MemSeries s = registry.get(labels);
-        if (s != null) {
-            return s;
-        }
         if (labels.isEmpty()) {
             throw reject(Reason.INVALID_LABELS, "a series needs at least one label");
         }
-        s = registry.getOrCreate(labels);
+        MemSeries s = registry.getOrCreate(labels);
         if (s == null) {
             String metric = labels.metricName();
             String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
