@@ -24,9 +24,13 @@ final class SeriesCache {
         this.maxEntries = maxEntries;
     }
 
-    /** What is known of the series encoded as {@code buffer[from..to)}, or null. */
-    @Nullable Entry get(byte[] buffer, int from, int to) {
-        return entries.get(new Entry(buffer, from, to, hash(buffer, from, to), null, 0));
+    /**
+     * What is known of the series encoded as {@code buffer[from..to)}, or null.
+     *
+     * @param probe the caller's own lookup key, reused from call to call
+     */
+    @Nullable Entry get(Probe probe, byte[] buffer, int from, int to) {
+        return entries.get(probe.set(buffer, from, to, hash(buffer, from, to)));
     }
 
     /** Remembers that the series encoded as {@code buffer[from..to)} has these labels and this reference. */
@@ -36,7 +40,7 @@ final class SeriesCache {
             // series come and go; starting over is cheaper than tracking which are still sent
             entries.clear();
         }
-        Entry entry = new Entry(Arrays.copyOfRange(buffer, from, to), 0, to - from, hash(buffer, from, to), labels, ref);
+        Entry entry = new Entry(Arrays.copyOfRange(buffer, from, to), hash(buffer, from, to), labels, ref);
         entries.put(entry, entry);
     }
 
@@ -53,22 +57,36 @@ final class SeriesCache {
         return h;
     }
 
+    /** A range of bytes and its hash; equal to any other key over the same bytes. */
+    abstract static class Key {
+        byte[] bytes = new byte[0];
+        int from;
+        int to;
+        int hash;
+
+        @Override
+        public final boolean equals(@Nullable Object o) {
+            return o instanceof Key other && hash == other.hash
+                    && Arrays.equals(bytes, from, to, other.bytes, other.from, other.to);
+        }
+
+        @Override
+        public final int hashCode() {
+            return hash;
+        }
+    }
+
     /**
-     * A series stored before, keyed by the bytes of its label fields: a copy when stored, a view of the
-     * request (without labels) when looked up. One object for key and value keeps the cache small.
+     * A series stored before, keyed by a copy of the bytes of its label fields. One object for key and value
+     * keeps the cache small.
      */
-    static final class Entry {
-        private final byte[] bytes;
-        private final int from;
-        private final int to;
-        private final int hash;
-        private final @Nullable Labels labels;
+    static final class Entry extends Key {
+        private final Labels labels;
         private final long ref;
 
-        private Entry(byte[] bytes, int from, int to, int hash, @Nullable Labels labels, long ref) {
+        private Entry(byte[] bytes, int hash, Labels labels, long ref) {
             this.bytes = bytes;
-            this.from = from;
-            this.to = to;
+            this.to = bytes.length;
             this.hash = hash;
             this.labels = labels;
             this.ref = ref;
@@ -76,23 +94,30 @@ final class SeriesCache {
 
         /** The labels the store was given, which it keeps. */
         Labels labels() {
-            return requireNonNull(labels, "a lookup key has no labels");
+            return labels;
         }
 
         /** The store's reference for the series. */
         long ref() {
             return ref;
         }
+    }
 
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof Entry other && hash == other.hash
-                    && Arrays.equals(bytes, from, to, other.bytes, other.from, other.to);
-        }
+    /**
+     * A lookup key over a request's bytes, which one decoder reuses so that a lookup allocates nothing. Never
+     * stored in the cache.
+     */
+    static final class Probe extends Key {
 
-        @Override
-        public int hashCode() {
-            return hash;
+        /** An empty probe. */
+        Probe() {}
+
+        Probe set(byte[] buffer, int from, int to, int hash) {
+            this.bytes = buffer;
+            this.from = from;
+            this.to = to;
+            this.hash = hash;
+            return this;
         }
     }
 }

@@ -60,6 +60,7 @@ final class WriteRequestDecoder {
     private final SeriesLabels labels = new SeriesLabels();
     private final @Nullable SeriesCache cache;
     private final @Nullable LabelStrings strings;
+    private final SeriesCache.Probe probe = new SeriesCache.Probe();
     private long[] timestamps = new long[16];
     private double[] values = new double[16];
 
@@ -152,7 +153,7 @@ final class WriteRequestDecoder {
             visitor.unsupportedHistograms(histograms);
         }
         boolean cacheable = cache != null && contiguous && labelsFrom >= 0;
-        SeriesCache.Entry known = cacheable ? cache.get(buffer, labelsFrom, labelsTo) : null;
+        SeriesCache.Entry known = cacheable ? cache.get(probe, buffer, labelsFrom, labelsTo) : null;
         if (known != null) {
             if (count > 0) {
                 long ref = visitor.series(known.labels(), known.ref(), timestamps, values, count);

@@ -87,6 +87,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
     private volatile boolean closed;
     private long commitSeq;
     private final RecordBuffer retryBuffer = new RecordBuffer();
+    private final AppendBuffers.Pool appendBuffers = new AppendBuffers.Pool();
 
     private Tsdb(Path dir, StoreSettings settings, MeterRegistry meterRegistry, Clock clock, DirectoryLock lock)
             throws IOException {
@@ -185,7 +186,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
     @Override
     public MetricAppender appender() {
         checkOpen();
-        return new TsdbAppender(this, Math.max(minValidTime, clock.millis() - retentionMillis));
+        return new TsdbAppender(this, Math.max(minValidTime, clock.millis() - retentionMillis), appendBuffers.take());
     }
 
     @Override
@@ -272,12 +273,16 @@ public final class Tsdb implements MetricStore, AutoCloseable {
      * Writes a checked batch to the log and hands it to the head. Checks each sample again under the log
      * lock, since another appender may have committed to the same series since it was appended.
      */
-    int commit(MemSeries[] series, long[] times, long[] bits, int size) {
+    int commit(AppendBuffers buffers, int size) {
+        MemSeries[] series = buffers.series;
+        long[] times = buffers.times;
+        long[] bits = buffers.bits;
+        buffers.commitArrays(size);
         RecordBuffer seriesRecords = null;
         MemSeries[] unlogged = null;
         int unloggedCount = 0;
         BatchSlots listed = null;
-        int[] ids = new int[size];
+        int[] ids = buffers.ids;
         for (int i = 0; i < size; i++) {
             MemSeries s = series[i];
             ids[i] = s.id();
@@ -303,12 +308,12 @@ public final class Tsdb implements MetricStore, AutoCloseable {
             seriesRecords = new RecordBuffer();
             Records.writeSeries(seriesRecords, newIds, newLabels, unloggedCount);
         }
-        RecordBuffer samples = new RecordBuffer();
+        RecordBuffer samples = buffers.samples.clear();
         Records.writeSamples(samples, ids, times, bits, size);
 
-        boolean[] keep = new boolean[size];
-        long[] savedTime = new long[size];
-        long[] savedBits = new long[size];
+        boolean[] keep = buffers.keep;
+        long[] savedTime = buffers.savedTime;
+        long[] savedBits = buffers.savedBits;
         int accepted = 0;
         walLock.lock();
         try {
@@ -398,6 +403,11 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         }
         Records.writeSamples(retryBuffer.clear(), keptIds, keptTimes, keptBits, n);
         return retryBuffer.view();
+    }
+
+    /** Takes back the buffers of an appender that is done. */
+    void release(AppendBuffers buffers, int size) {
+        appendBuffers.give(buffers, size);
     }
 
     void updateMetadata(Map<String, MetricMetadata> updates) {

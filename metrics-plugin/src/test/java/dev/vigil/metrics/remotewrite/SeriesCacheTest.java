@@ -119,14 +119,15 @@ class SeriesCacheTest {
         byte[] bytes = {1, 2, 3, 4, 5, 6};
         cache.put(bytes, 0, 2, Labels.of("a", "1"), 1);
         cache.put(bytes, 2, 4, Labels.of("a", "2"), 2);
-        assertThat(cache.get(new byte[] {9, 1, 2}, 1, 3)).isNotNull();
-        assertThat(cache.get(new byte[] {9, 1, 2}, 1, 3).ref()).isEqualTo(1);
+        SeriesCache.Probe probe = new SeriesCache.Probe();
+        assertThat(cache.get(probe, new byte[] {9, 1, 2}, 1, 3)).isNotNull();
+        assertThat(cache.get(probe, new byte[] {9, 1, 2}, 1, 3).ref()).isEqualTo(1);
 
         cache.put(bytes, 4, 6, Labels.of("a", "3"), 3);
 
         assertThat(cache.size()).isEqualTo(1);
-        assertThat(cache.get(bytes, 0, 2)).isNull();
-        assertThat(List.of(cache.get(bytes, 4, 6).labels())).containsExactly(Labels.of("a", "3"));
+        assertThat(cache.get(probe, bytes, 0, 2)).isNull();
+        assertThat(List.of(cache.get(probe, bytes, 4, 6).labels())).containsExactly(Labels.of("a", "3"));
     }
 
     @Test
