@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.api.metrics.Labels;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,13 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SeriesCache {
 
-    private static final int SEEN_BITS = 1 << 20;
-
     // sized for tens of thousands of series up front: growing a large map copies it, and stalls requests
     private final ConcurrentHashMap<Entry, Entry> entries = new ConcurrentHashMap<>(1 << 16);
     private final int maxEntries;
-    /** One bit per hash value (modulo its size): set once a series was offered, so that its second offer is kept. */
-    private final AtomicLongArray seen = new AtomicLongArray(SEEN_BITS / 64);
 
     /** A cache of at most {@code maxEntries} series. */
     SeriesCache(int maxEntries) {
@@ -38,29 +33,14 @@ final class SeriesCache {
         return entries.get(probe.set(buffer, from, to, hash(buffer, from, to)));
     }
 
-    /**
-     * Remembers that the series {@code probe} was last set to (by {@link #get}) has these labels and this
-     * reference, if it was offered before: a series sent once is not worth a copy of its bytes, and skipping
-     * that spares the request that creates many series.
-     */
-    void put(Probe probe, Labels labels, long ref) {
+    /** Remembers that the series encoded as {@code buffer[from..to)} has these labels and this reference. */
+    void put(byte[] buffer, int from, int to, Labels labels, long ref) {
         requireNonNull(labels, "labels is null");
-        int bit = probe.hash & (SEEN_BITS - 1);
-        long mask = 1L << bit;
-        int word = bit >>> 6;
-        if ((seen.get(word) & mask) == 0) {
-            seen.getAndAccumulate(word, mask, (a, b) -> a | b);
-            return;
-        }
         if (entries.size() >= maxEntries) {
             // series come and go; starting over is cheaper than tracking which are still sent
             entries.clear();
-            for (int i = 0; i < seen.length(); i++) {
-                seen.set(i, 0);
-            }
         }
-        byte[] copy = Arrays.copyOfRange(probe.bytes, probe.from, probe.to);
-        Entry entry = new Entry(copy, probe.hash, labels, ref);
+        Entry entry = new Entry(Arrays.copyOfRange(buffer, from, to), hash(buffer, from, to), labels, ref);
         entries.put(entry, entry);
     }
 

@@ -158,7 +158,7 @@ final class WriteRequestDecoder {
             if (count > 0) {
                 long ref = visitor.series(known.labels(), known.ref(), timestamps, values, count);
                 if (ref > 0 && ref != known.ref()) {
-                    cache.put(probe, known.labels(), ref);
+                    cache.put(buffer, labelsFrom, labelsTo, known.labels(), ref);
                 }
             }
             return;
@@ -171,7 +171,7 @@ final class WriteRequestDecoder {
             Labels built = labels.toLabels();
             long ref = visitor.series(built, 0, timestamps, values, count);
             if (cacheable && ref > 0) {
-                cache.put(probe, built, ref);
+                cache.put(buffer, labelsFrom, labelsTo, built, ref);
             }
         }
     }

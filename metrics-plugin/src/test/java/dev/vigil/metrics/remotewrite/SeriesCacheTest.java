@@ -113,32 +113,21 @@ class SeriesCacheTest {
         assertThat(cache.size()).isZero();
     }
 
-    private static void offer(SeriesCache cache, byte[] bytes, int from, int to, Labels labels, long ref) {
-        SeriesCache.Probe probe = new SeriesCache.Probe();
-        cache.get(probe, bytes, from, to);
-        cache.put(probe, labels, ref);
-    }
-
     @Test
-    void aSeriesIsKeptFromItsSecondOfferAndTheCacheStartsOverWhenFull() {
+    void theCacheStartsOverWhenFull() {
         SeriesCache cache = new SeriesCache(2);
         byte[] bytes = {1, 2, 3, 4, 5, 6};
+        cache.put(bytes, 0, 2, Labels.of("a", "1"), 1);
+        cache.put(bytes, 2, 4, Labels.of("a", "2"), 2);
         SeriesCache.Probe probe = new SeriesCache.Probe();
-        offer(cache, bytes, 0, 2, Labels.of("a", "1"), 1);
-        assertThat(cache.get(probe, bytes, 0, 2)).isNull();
-
-        offer(cache, bytes, 0, 2, Labels.of("a", "1"), 1);
-        offer(cache, bytes, 2, 4, Labels.of("a", "2"), 2);
-        offer(cache, bytes, 2, 4, Labels.of("a", "2"), 2);
         assertThat(cache.get(probe, new byte[] {9, 1, 2}, 1, 3)).isNotNull();
         assertThat(cache.get(probe, new byte[] {9, 1, 2}, 1, 3).ref()).isEqualTo(1);
-        assertThat(cache.size()).isEqualTo(2);
 
-        offer(cache, bytes, 4, 6, Labels.of("a", "3"), 3);
-        offer(cache, bytes, 4, 6, Labels.of("a", "3"), 3);
+        cache.put(bytes, 4, 6, Labels.of("a", "3"), 3);
 
-        assertThat(cache.get(probe, bytes, 0, 2)).isNull();
         assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.get(probe, bytes, 0, 2)).isNull();
+        assertThat(List.of(cache.get(probe, bytes, 4, 6).labels())).containsExactly(Labels.of("a", "3"));
     }
 
     @Test
