@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SeriesCache {
 
-    // sized for tens of thousands of series up front: growing a large map copies it, and stalls requests
-    private final ConcurrentHashMap<Entry, Entry> entries = new ConcurrentHashMap<>(1 << 16);
+    private final ConcurrentHashMap<Entry, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
 
     /** A cache of at most {@code maxEntries} series. */
