@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SeriesCache {
 
-    private final ConcurrentHashMap<Entry, Entry> entries = new ConcurrentHashMap<>();
+    // sized for tens of thousands of series up front: growing a large map copies it, and stalls requests
+    private final ConcurrentHashMap<Entry, Entry> entries = new ConcurrentHashMap<>(1 << 16);
     private final int maxEntries;
 
     /** A cache of at most {@code maxEntries} series. */
