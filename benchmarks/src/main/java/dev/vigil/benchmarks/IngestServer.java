@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A server that receives remote write, running as a child process of the driver: Vigil with only the
@@ -24,6 +28,13 @@ final class IngestServer implements AutoCloseable {
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int DEFAULT_MAX_SERIES_PER_METRIC = 100_000;
+    /** A file name: when set, each Vigil child records a flight recording (profile settings) next to it. */
+    private static final String JFR_PROPERTY = "vigil.bench.jfr";
+    /** When true, the Vigil child's class histogram of live objects is printed after the load. */
+    private static final String HISTOGRAM_PROPERTY = "vigil.bench.histogram";
+    private static final int HISTOGRAM_LINES = 30;
+    private static final AtomicInteger RECORDINGS = new AtomicInteger();
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final String name;
     private final Process process;
@@ -69,10 +80,17 @@ final class IngestServer implements AutoCloseable {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), VigilServer.class.getName(),
-                config.toString(), plugins.toString(), data.toString(), ready.toString(), token)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        String jfr = System.getProperty(JFR_PROPERTY);
+        if (jfr != null && !jfr.isBlank()) {
+            Path recording = numbered(Path.of(jfr).toAbsolutePath(), RECORDINGS.incrementAndGet());
+            Files.createDirectories(recording.getParent());
+            command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+            System.out.println("Vigil flight recording: " + recording);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), VigilServer.class.getName(),
+                config.toString(), plugins.toString(), data.toString(), ready.toString(), token));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.exists(ready)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -128,6 +146,14 @@ final class IngestServer implements AutoCloseable {
                 log);
     }
 
+    /** {@code x.jfr} becomes {@code x-<n>.jfr}, so that each server of a run keeps its own recording. */
+    private static Path numbered(Path file, int n) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numbered = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+        return file.resolveSibling(numbered);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -173,6 +199,32 @@ final class IngestServer implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * The Java heap in use right after a full collection, in KiB, asked through {@code jcmd} (which forces that
+     * collection); -1 for Prometheus or when jcmd does not tell. Call it only after the other measurements.
+     */
+    long heapAfterGcKb() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!name.equals("Vigil") || !Files.isExecutable(jcmd)) {
+            return -1;
+        }
+        String pid = Long.toString(process.pid());
+        jcmd(jcmd, pid, "GC.run");
+        if (Boolean.getBoolean(HISTOGRAM_PROPERTY)) {
+            System.out.println("Vigil live objects after the load (" + HISTOGRAM_PROPERTY + "):");
+            jcmd(jcmd, pid, "GC.class_histogram").lines().limit(HISTOGRAM_LINES).forEach(System.out::println);
+        }
+        Matcher used = HEAP_USED.matcher(jcmd(jcmd, pid, "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
+    private static String jcmd(Path jcmd, String pid, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     @Override

@@ -35,6 +35,9 @@ final class IngestTable {
         row(out, String.format(Locale.ROOT, "resident memory, %,d active series (MiB)", series), vigil.rssKb() / 1024.0,
                 prometheus.rssKb() / 1024.0, "%.0f");
         for (RemoteWriteIngestDriver.Measured m : new RemoteWriteIngestDriver.Measured[] {vigil, prometheus}) {
+            if (m.heapAfterGcKb() >= 0) {
+                out.printf(Locale.ROOT, "  %s Java heap after a full GC, %,d active series: %.1f MiB%n", m.name(), series, m.heapAfterGcKb() / 1024.0);
+            }
             out.printf(Locale.ROOT, "  %s on disk: %s in %s: %s%n", m.name(), Folders.human(m.storageBytes()), m.storageNote(), m.storageBreakdown());
             if (m.result().firstFailure() != null) {
                 out.printf(Locale.ROOT, "  %s first error: %s%n", m.name(), m.result().firstFailure());

@@ -19,7 +19,10 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.RemoteWriteIngestDriver
  * [seconds] [series] [rounds] [clients]}, defaults 600 s, 100,000 series, 20 rounds, 4 client threads per
- * server. {@code seconds} is the time budget that decides whether the second pass runs.
+ * server. {@code seconds} is the time budget that decides whether the second pass runs. With
+ * {@code -Dvigil.bench.jfr=<file>}, each Vigil child records a flight recording with the profile settings,
+ * numbered per server ({@code <file>-1.jfr}, ...), written when it stops; with {@code -Dvigil.bench.histogram=true}
+ * it prints the Vigil child's class histogram of live objects after each load.
  */
 public final class RemoteWriteIngestDriver {
 
@@ -91,8 +94,9 @@ public final class RemoteWriteIngestDriver {
         IngestLoad.Result result = load.run(server, payload, series);
         // lets each server finish what it does just after a write, the same for both
         Thread.sleep(SETTLE_MS);
+        long rssKb = server.rssKb();
         return new Measured(server.name(), result, Folders.size(server.storage()), Folders.breakdown(server.storage()),
-                server.storageNote(), idleRssKb, server.rssKb());
+                server.storageNote(), idleRssKb, rssKb, server.heapAfterGcKb());
     }
 
     private static Path metricsJar() {
@@ -177,9 +181,10 @@ public final class RemoteWriteIngestDriver {
      * @param storageNote what the data folder is
      * @param idleRssKb resident memory before the load, in KiB
      * @param rssKb resident memory after the load with every series active, in KiB
+     * @param heapAfterGcKb the Java heap in use after a full collection following the load, in KiB; -1 if not known
      */
     record Measured(String name, IngestLoad.Result result, long storageBytes, String storageBreakdown, String storageNote, long idleRssKb,
-            long rssKb) {
+            long rssKb, long heapAfterGcKb) {
 
         Measured {
             requireNonNull(name, "name is null");

@@ -48,6 +48,12 @@ public final class RemoteWriteReceiver implements HttpHandler {
     private static final String PROTOBUF = "application/x-protobuf";
     private static final String WRITE_REQUEST_V1 = "prometheus.WriteRequest";
     private static final String TEXT = "text/plain; charset=utf-8";
+    /** About 200 bytes each; beyond this many series the cache starts over. */
+    private static final int SERIES_CACHE_ENTRIES = 1 << 20;
+    private static final int LABEL_STRINGS = 1 << 16;
+    /** As many as requests usually run at once on a small machine, and as large as a big sender's batch. */
+    private static final int BODY_BUFFERS = 8;
+    private static final int BODY_BUFFER_BYTES = 1 << 20;
 
     private final MetricStore store;
     private final ReceiverSettings settings;
@@ -57,6 +63,9 @@ public final class RemoteWriteReceiver implements HttpHandler {
     private final Counter unsupported;
     private final Map<Integer, Counter> requests = new ConcurrentHashMap<>();
     private final AtomicBoolean storeFailureLogged = new AtomicBoolean();
+    private final SeriesCache seriesCache = new SeriesCache(SERIES_CACHE_ENTRIES);
+    private final LabelStrings labelStrings = new LabelStrings(LABEL_STRINGS);
+    private final BodyBuffers buffers = new BodyBuffers(BODY_BUFFERS, BODY_BUFFER_BYTES);
 
     /**
      * A receiver that writes into {@code store}.
@@ -108,24 +117,29 @@ public final class RemoteWriteReceiver implements HttpHandler {
             return new Outcome(413, "the request decompresses to " + length + " bytes, more than the limit of "
                     + settings.maxDecompressedBytes() + " (" + settings.maxDecompressedBytes().bytes() + " bytes)");
         }
-        byte[] raw = new byte[length];
+        byte[] raw = buffers.take(length);
         try {
-            int written = new SnappyDecompressor().decompress(body, 0, body.length, raw, 0, raw.length);
+            int written;
+            try {
+                written = new SnappyDecompressor().decompress(body, 0, body.length, raw, 0, length);
+            } catch (MalformedInputException | IndexOutOfBoundsException e) {
+                return new Outcome(400, "the body is not valid snappy (block format): " + e.getMessage());
+            }
             if (written != length) {
                 return new Outcome(400, "the snappy body decompresses to " + written + " bytes, not the " + length + " it declares");
             }
-        } catch (MalformedInputException | IndexOutOfBoundsException e) {
-            return new Outcome(400, "the body is not valid snappy (block format): " + e.getMessage());
+            return write(raw, length);
+        } finally {
+            buffers.give(raw);
         }
-        return write(raw);
     }
 
-    private Outcome write(byte[] raw) {
+    private Outcome write(byte[] raw, int length) {
         RequestWriter writer;
         try (MetricAppender appender = store.appender()) {
             writer = new RequestWriter(appender);
             try {
-                new WriteRequestDecoder().decode(raw, raw.length, writer);
+                new WriteRequestDecoder(seriesCache, labelStrings).decode(raw, length, writer);
             } catch (InvalidProtocolBufferException e) {
                 rejected.increment(writer.decodedSamples());
                 return new Outcome(400, "the body is not a valid prometheus.WriteRequest: " + e.getMessage());

@@ -34,31 +34,31 @@ final class RequestWriter implements WriteRequestDecoder.Visitor {
     }
 
     @Override
-    public void series(SeriesLabels raw, long[] timestamps, double[] values, int count) {
+    public long series(Labels labels, long ref, long[] timestamps, double[] values, int count) {
         decodedSamples += count;
         if (orderingProblem != null) {
             // the request will be rolled back: only count what it holds
-            return;
+            return 0;
         }
-        Labels labels = raw.toLabels();
-        long ref = 0;
+        long stored = ref;
         for (int i = 0; i < count; i++) {
             try {
-                ref = appender.append(ref, labels, timestamps[i], values[i]);
+                stored = appender.append(stored, labels, timestamps[i], values[i]);
             } catch (SampleRejectedException e) {
                 switch (e.reason()) {
                     case OUT_OF_ORDER, DUPLICATE_TIMESTAMP, OUT_OF_BOUNDS -> {
                         orderingProblem = e.getMessage();
-                        return;
+                        return 0;
                     }
                     case SERIES_LIMIT, INVALID_LABELS -> {
                         seriesProblem(e.getMessage());
                         skippedSamples += count - i;
-                        return;
+                        return 0;
                     }
                 }
             }
         }
+        return stored;
     }
 
     @Override

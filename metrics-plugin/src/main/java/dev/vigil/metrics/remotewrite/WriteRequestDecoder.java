@@ -3,10 +3,12 @@ package dev.vigil.metrics.remotewrite;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricMetadata;
 import dev.vigil.api.metrics.MetricType;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@code prometheus.WriteRequest} (remote write 1.0) straight from its bytes, handing each series to
@@ -22,11 +24,13 @@ final class WriteRequestDecoder {
          * A valid series and its samples; the arrays are reused after the call returns.
          *
          * @param labels the labels, checked
+         * @param ref the store's reference for the series when it was stored before, else 0
          * @param timestamps the samples' timestamps, the first {@code count} of them
          * @param values the samples' values, the first {@code count} of them
          * @param count how many samples
+         * @return the store's reference for the series once stored, or 0 when it was not
          */
-        void series(SeriesLabels labels, long[] timestamps, double[] values, int count);
+        long series(Labels labels, long ref, long[] timestamps, double[] values, int count);
 
         /** A series whose labels break the rules; {@code problem} names it. */
         void invalidSeries(String problem, int samples);
@@ -54,8 +58,22 @@ final class WriteRequestDecoder {
     private static final int METADATA_UNIT = 5;
 
     private final SeriesLabels labels = new SeriesLabels();
+    private final @Nullable SeriesCache cache;
+    private final @Nullable LabelStrings strings;
+    private final SeriesCache.Probe probe = new SeriesCache.Probe();
     private long[] timestamps = new long[16];
     private double[] values = new double[16];
+
+    /**
+     * A decoder.
+     *
+     * @param cache where series are looked up, and those stored are added; none when null
+     * @param strings where the label names and values of new series are pooled; none when null
+     */
+    WriteRequestDecoder(@Nullable SeriesCache cache, @Nullable LabelStrings strings) {
+        this.cache = cache;
+        this.strings = strings;
+    }
 
     /**
      * Decodes {@code length} bytes of {@code buffer}.
@@ -74,8 +92,10 @@ final class WriteRequestDecoder {
                 }
                 int field = WireFormat.getTagFieldNumber(tag);
                 if (field == REQUEST_TIMESERIES && isLengthDelimited(tag)) {
-                    int limit = in.pushLimit(readLength(in));
-                    readSeries(in, visitor);
+                    int size = readLength(in);
+                    int limit = in.pushLimit(size);
+                    int from = in.getTotalBytesRead();
+                    readSeries(in, buffer, from, from + size, visitor);
                     in.popLimit(limit);
                 } else if (field == REQUEST_METADATA && isLengthDelimited(tag)) {
                     int limit = in.pushLimit(readLength(in));
@@ -93,17 +113,26 @@ final class WriteRequestDecoder {
         }
     }
 
-    private void readSeries(CodedInputStream in, Visitor visitor) throws IOException {
-        labels.clear();
+    private void readSeries(CodedInputStream in, byte[] buffer, int from, int to, Visitor visitor) throws IOException {
         int count = 0;
         int histograms = 0;
+        // the label fields, when they are one run of bytes: the key of the series in the cache
+        int labelsFrom = -1;
+        int labelsTo = -1;
+        boolean contiguous = true;
         while (!in.isAtEnd()) {
+            int at = in.getTotalBytesRead();
             int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == SERIES_LABEL && isLengthDelimited(tag)) {
-                int limit = in.pushLimit(readLength(in));
-                readLabel(in);
-                in.popLimit(limit);
+                if (labelsFrom < 0) {
+                    labelsFrom = at;
+                } else if (labelsTo != at) {
+                    contiguous = false;
+                }
+                // decoded only for a series not seen before
+                in.skipRawBytes(readLength(in));
+                labelsTo = in.getTotalBytesRead();
             } else if (field == SERIES_SAMPLE && isLengthDelimited(tag)) {
                 if (count == timestamps.length) {
                     timestamps = Arrays.copyOf(timestamps, count * 2);
@@ -123,11 +152,42 @@ final class WriteRequestDecoder {
         if (histograms > 0) {
             visitor.unsupportedHistograms(histograms);
         }
+        boolean cacheable = cache != null && contiguous && labelsFrom >= 0;
+        SeriesCache.Entry known = cacheable ? cache.get(probe, buffer, labelsFrom, labelsTo) : null;
+        if (known != null) {
+            if (count > 0) {
+                long ref = visitor.series(known.labels(), known.ref(), timestamps, values, count);
+                if (ref > 0 && ref != known.ref()) {
+                    cache.put(buffer, labelsFrom, labelsTo, known.labels(), ref);
+                }
+            }
+            return;
+        }
+        readLabels(buffer, from, to);
         String problem = labels.problem();
         if (problem != null) {
             visitor.invalidSeries(problem, count);
         } else if (count > 0) {
-            visitor.series(labels, timestamps, values, count);
+            Labels built = labels.toLabels();
+            long ref = visitor.series(built, 0, timestamps, values, count);
+            if (cacheable && ref > 0) {
+                cache.put(buffer, labelsFrom, labelsTo, built, ref);
+            }
+        }
+    }
+
+    private void readLabels(byte[] buffer, int from, int to) throws IOException {
+        labels.clear();
+        CodedInputStream in = CodedInputStream.newInstance(buffer, from, to - from);
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
+            if (WireFormat.getTagFieldNumber(tag) == SERIES_LABEL && isLengthDelimited(tag)) {
+                int limit = in.pushLimit(readLength(in));
+                readLabel(in);
+                in.popLimit(limit);
+            } else {
+                in.skipField(tag);
+            }
         }
     }
 
@@ -145,7 +205,7 @@ final class WriteRequestDecoder {
                 in.skipField(tag);
             }
         }
-        labels.add(name, value);
+        labels.add(strings == null ? name : strings.intern(name), strings == null ? value : strings.intern(value));
     }
 
     private void readSample(CodedInputStream in, int index) throws IOException {

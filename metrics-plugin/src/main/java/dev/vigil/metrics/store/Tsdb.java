@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +87,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
     private volatile boolean closed;
     private long commitSeq;
     private final RecordBuffer retryBuffer = new RecordBuffer();
+    private final AppendBuffers.Pool appendBuffers = new AppendBuffers.Pool();
 
     private Tsdb(Path dir, StoreSettings settings, MeterRegistry meterRegistry, Clock clock, DirectoryLock lock)
             throws IOException {
@@ -186,7 +186,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
     @Override
     public MetricAppender appender() {
         checkOpen();
-        return new TsdbAppender(this, Math.max(minValidTime, clock.millis() - retentionMillis));
+        return new TsdbAppender(this, Math.max(minValidTime, clock.millis() - retentionMillis), appendBuffers.take());
     }
 
     @Override
@@ -248,14 +248,10 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 return s;
             }
         }
-        MemSeries s = registry.get(labels);
-        if (s != null) {
-            return s;
-        }
         if (labels.isEmpty()) {
             throw reject(Reason.INVALID_LABELS, "a series needs at least one label");
         }
-        s = registry.getOrCreate(labels);
+        MemSeries s = registry.getOrCreate(labels);
         if (s == null) {
             String metric = labels.metricName();
             String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
@@ -277,28 +273,47 @@ public final class Tsdb implements MetricStore, AutoCloseable {
      * Writes a checked batch to the log and hands it to the head. Checks each sample again under the log
      * lock, since another appender may have committed to the same series since it was appended.
      */
-    int commit(MemSeries[] series, long[] times, long[] bits, int size) {
-        RecordBuffer seriesRecords = new RecordBuffer();
-        IdentityHashMap<MemSeries, Boolean> unlogged = null;
-        int[] ids = new int[size];
+    int commit(AppendBuffers buffers, int size) {
+        MemSeries[] series = buffers.series;
+        long[] times = buffers.times;
+        long[] bits = buffers.bits;
+        buffers.commitArrays(size);
+        RecordBuffer seriesRecords = null;
+        MemSeries[] unlogged = null;
+        int unloggedCount = 0;
+        BatchSlots listed = null;
+        int[] ids = buffers.ids;
         for (int i = 0; i < size; i++) {
             MemSeries s = series[i];
             ids[i] = s.id();
             if (!s.logged) {
                 if (unlogged == null) {
-                    unlogged = new IdentityHashMap<>();
+                    unlogged = new MemSeries[size - i];
+                    listed = new BatchSlots();
                 }
-                if (unlogged.put(s, Boolean.TRUE) == null) {
-                    Records.writeSeries(seriesRecords, s.id(), s.labels());
+                // a batch may hold several samples of one series; its record is written once
+                if (listed.get(s.id()) < 0) {
+                    listed.put(s.id(), unloggedCount);
+                    unlogged[unloggedCount++] = s;
                 }
             }
         }
-        RecordBuffer samples = new RecordBuffer();
+        if (unlogged != null) {
+            int[] newIds = new int[unloggedCount];
+            Labels[] newLabels = new Labels[unloggedCount];
+            for (int i = 0; i < unloggedCount; i++) {
+                newIds[i] = unlogged[i].id();
+                newLabels[i] = unlogged[i].labels();
+            }
+            seriesRecords = new RecordBuffer();
+            Records.writeSeries(seriesRecords, newIds, newLabels, unloggedCount);
+        }
+        RecordBuffer samples = buffers.samples.clear();
         Records.writeSamples(samples, ids, times, bits, size);
 
-        boolean[] keep = new boolean[size];
-        long[] savedTime = new long[size];
-        long[] savedBits = new long[size];
+        boolean[] keep = buffers.keep;
+        long[] savedTime = buffers.savedTime;
+        long[] savedBits = buffers.savedBits;
         int accepted = 0;
         walLock.lock();
         try {
@@ -331,10 +346,10 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 dropped |= !keep[i];
             }
             try {
-                if (seriesRecords.size() > 0) {
+                if (seriesRecords != null) {
                     seriesLog.write(seriesRecords.view());
-                    if (unlogged != null) {
-                        unlogged.keySet().forEach(s -> s.logged = true);
+                    for (int i = 0; i < unloggedCount; i++) {
+                        unlogged[i].logged = true;
                     }
                 }
                 if (accepted > 0) {
@@ -388,6 +403,11 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         }
         Records.writeSamples(retryBuffer.clear(), keptIds, keptTimes, keptBits, n);
         return retryBuffer.view();
+    }
+
+    /** Takes back the buffers of an appender that is done. */
+    void release(AppendBuffers buffers, int size) {
+        appendBuffers.give(buffers, size);
     }
 
     void updateMetadata(Map<String, MetricMetadata> updates) {

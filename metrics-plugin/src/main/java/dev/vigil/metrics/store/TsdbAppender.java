@@ -8,7 +8,6 @@ import dev.vigil.api.metrics.MetricMetadata;
 import dev.vigil.api.metrics.SampleRejectedException;
 import dev.vigil.api.metrics.SampleRejectedException.Reason;
 import dev.vigil.metrics.store.head.MemSeries;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,17 +19,16 @@ final class TsdbAppender implements MetricAppender {
 
     private final Tsdb db;
     private final long floor;
-    private final BatchSlots slots = new BatchSlots();
     private final Map<String, MetricMetadata> metadata = new HashMap<>();
-    private MemSeries[] series = new MemSeries[64];
-    private long[] times = new long[64];
-    private long[] bits = new long[64];
+    private final AppendBuffers buffers;
     private int size;
     private boolean done;
+    private boolean released;
 
-    TsdbAppender(Tsdb db, long floor) {
+    TsdbAppender(Tsdb db, long floor, AppendBuffers buffers) {
         this.db = db;
         this.floor = floor;
+        this.buffers = buffers;
     }
 
     @Override
@@ -40,35 +38,33 @@ final class TsdbAppender implements MetricAppender {
             throw new IllegalStateException("this appender was already committed or closed");
         }
         MemSeries s = db.series(ref, labels);
-        long b = Double.doubleToRawLongBits(value);
+        long valueBits = Double.doubleToRawLongBits(value);
         if (timestamp < floor) {
             throw db.reject(Reason.OUT_OF_BOUNDS, "sample of " + labels + " at " + timestamp
                     + " is older than the store accepts (" + floor + ": sealed in a block or past retention)");
         }
-        int previous = slots.get(s.id());
-        long lastTime = previous >= 0 ? times[previous] : s.committedTime;
-        long lastBits = previous >= 0 ? bits[previous] : s.committedBits;
+        AppendBuffers b = buffers;
+        int previous = b.slots.get(s.id());
+        long lastTime = previous >= 0 ? b.times[previous] : s.committedTime;
+        long lastBits = previous >= 0 ? b.bits[previous] : s.committedBits;
         if (timestamp <= lastTime) {
             if (timestamp < lastTime) {
                 throw db.reject(Reason.OUT_OF_ORDER, "sample of " + labels + " at " + timestamp
                         + " is older than its newest sample at " + lastTime);
             }
-            if (b != lastBits) {
+            if (valueBits != lastBits) {
                 throw db.reject(Reason.DUPLICATE_TIMESTAMP, "sample of " + labels + " at " + timestamp
                         + " has a different value than the sample already there");
             }
             return s.id();
         }
-        if (size == series.length) {
-            int capacity = size * 2;
-            series = Arrays.copyOf(series, capacity);
-            times = Arrays.copyOf(times, capacity);
-            bits = Arrays.copyOf(bits, capacity);
+        if (size == b.series.length) {
+            b.grow(size * 2);
         }
-        series[size] = s;
-        times[size] = timestamp;
-        bits[size] = b;
-        slots.put(s.id(), size);
+        b.series[size] = s;
+        b.times[size] = timestamp;
+        b.bits[size] = valueBits;
+        b.slots.put(s.id(), size);
         size++;
         return s.id();
     }
@@ -89,7 +85,7 @@ final class TsdbAppender implements MetricAppender {
             throw new IllegalStateException("this appender was already committed or closed");
         }
         done = true;
-        int committed = size == 0 ? 0 : db.commit(series, times, bits, size);
+        int committed = size == 0 ? 0 : db.commit(buffers, size);
         if (!metadata.isEmpty()) {
             db.updateMetadata(metadata);
         }
@@ -104,8 +100,10 @@ final class TsdbAppender implements MetricAppender {
     }
 
     private void release() {
-        series = new MemSeries[0];
-        size = 0;
-        slots.clear();
+        if (!released) {
+            released = true;
+            db.release(buffers, size);
+            size = 0;
+        }
     }
 }

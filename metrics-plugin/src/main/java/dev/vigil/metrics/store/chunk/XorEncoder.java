@@ -96,7 +96,8 @@ public final class XorEncoder {
     private void writeBits(long value, int bits) {
         int needed = (int) ((bitLength + bits + 7) >>> 3);
         if (needed > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+            // a chunk lives as long as its series is in the head: half again, not double, leaves less unused
+            buf = Arrays.copyOf(buf, Math.max(needed, buf.length + (buf.length >> 1)));
         }
         int remaining = bits;
         while (remaining > 0) {

@@ -34,7 +34,8 @@ public final class MemSeries {
     /** The commit that last touched this series, for the checks of one commit. */
     public long mark;
 
-    private final ArrayList<ChunkBytes> closed = new ArrayList<>(2);
+    // most series never close a chunk before they leave the head, so the list is made on the first one
+    private List<ChunkBytes> closed = List.of();
     private @Nullable XorEncoder open;
 
     /** A series without samples. */
@@ -61,7 +62,7 @@ public final class MemSeries {
         XorEncoder chunk = open;
         if (chunk != null && (chunk.count() >= SAMPLES_PER_CHUNK
                 || Math.floorDiv(chunk.minTime(), blockMillis) != Math.floorDiv(timestamp, blockMillis))) {
-            closed.add(ChunkBytes.of(chunk));
+            close(chunk);
             chunk = null;
         }
         if (chunk == null) {
@@ -69,6 +70,13 @@ public final class MemSeries {
             open = chunk;
         }
         chunk.append(timestamp, valueBits);
+    }
+
+    private void close(XorEncoder chunk) {
+        if (closed.isEmpty()) {
+            closed = new ArrayList<>(2);
+        }
+        closed.add(ChunkBytes.of(chunk));
     }
 
     /**
@@ -91,7 +99,7 @@ public final class MemSeries {
     public synchronized void chunksBefore(long before, List<ChunkBytes> out) {
         XorEncoder chunk = open;
         if (chunk != null && chunk.count() > 0 && chunk.maxTime() < before) {
-            closed.add(ChunkBytes.of(chunk));
+            close(chunk);
             open = null;
         }
         for (ChunkBytes c : closed) {
@@ -118,7 +126,9 @@ public final class MemSeries {
             dropped += closed.get(keepFrom).count();
             keepFrom++;
         }
-        closed.subList(0, keepFrom).clear();
+        if (keepFrom > 0) {
+            closed.subList(0, keepFrom).clear();
+        }
         return dropped;
     }
 

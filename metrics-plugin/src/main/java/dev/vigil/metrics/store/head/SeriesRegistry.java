@@ -18,8 +18,10 @@ public final class SeriesRegistry {
 
     private static final int PAGE_BITS = 12;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int INITIAL_CAPACITY = 1 << 16;
 
-    private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>();
+    // sized for tens of thousands of series up front: growing a large map copies it, and stalls creation
+    private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>(INITIAL_CAPACITY);
     private volatile AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> pages =
             new AtomicReferenceArray<>(16);
     private final Map<String, AtomicInteger> perMetric = new ConcurrentHashMap<>();
@@ -106,16 +108,26 @@ public final class SeriesRegistry {
         }
     }
 
-    private synchronized void index(MemSeries series) {
+    // no lock for the common case: only a missing page is made under the lock; the postings are thread-safe
+    private void index(MemSeries series) {
         int page = series.id() >>> PAGE_BITS;
+        AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> p = pages;
+        AtomicReferenceArray<@Nullable MemSeries> slots = page < p.length() ? p.get(page) : null;
+        if (slots == null) {
+            slots = page(page);
+        }
+        slots.set(series.id() & (PAGE_SIZE - 1), series);
+        postings.add(series.id(), series.labels());
+    }
+
+    private synchronized AtomicReferenceArray<@Nullable MemSeries> page(int page) {
         AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> p = growTo(page);
         AtomicReferenceArray<@Nullable MemSeries> slots = p.get(page);
         if (slots == null) {
             slots = new AtomicReferenceArray<>(PAGE_SIZE);
             p.set(page, slots);
         }
-        slots.set(series.id() & (PAGE_SIZE - 1), series);
-        postings.add(series.id(), series.labels());
+        return slots;
     }
 
     private AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable MemSeries>> growTo(int page) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** A growable sorted set of series ids. Thread-safe; readers get a copy. */
 final class IdList {
 
-    private int[] ids = new int[4];
+    // most label values name one series (an id, a path), so a list starts with room for one
+    private int[] ids = new int[1];
     private int size;
 
     synchronized void add(int id) {

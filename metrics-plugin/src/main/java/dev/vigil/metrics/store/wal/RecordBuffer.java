@@ -1,5 +1,6 @@
 package dev.vigil.metrics.store.wal;
 
+import io.airlift.compress.snappy.SnappyCompressor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,13 +8,24 @@ import java.util.zip.CRC32C;
 
 /**
  * Builds one framed log record: a length, a CRC-32C of the type and payload, the type, then the payload.
- * Reusable with {@link #start}. Not thread-safe.
+ * A payload that snappy shrinks by at least an eighth is stored compressed, with {@link #COMPRESSED} set in
+ * the type. Reusable with {@link #start}. Not thread-safe.
  */
 public final class RecordBuffer {
 
     /** Bytes before the type: the length of type and payload, then their checksum. */
     static final int HEADER = 8;
 
+    /** Set in the stored type when the payload is a snappy block. */
+    static final byte COMPRESSED = 0x40;
+
+    /** Below this, the few bytes snappy could save are not worth its time. */
+    private static final int MIN_COMPRESSED_PAYLOAD = 64;
+
+    // a compressor holds a 32 KiB hash table; appenders encode on request threads, so each thread keeps one
+    private static final ThreadLocal<Compression> COMPRESSION = ThreadLocal.withInitial(Compression::new);
+
+    private final CRC32C crc = new CRC32C();
     private byte[] buf = new byte[256];
     private int pos;
     private int recordStart;
@@ -38,8 +50,12 @@ public final class RecordBuffer {
 
     /** Completes the record started last: fills in its length and checksum. */
     public RecordBuffer finish() {
+        int payloadStart = recordStart + HEADER + 1;
+        if (pos - payloadStart >= MIN_COMPRESSED_PAYLOAD) {
+            compress(payloadStart);
+        }
         int length = pos - recordStart - HEADER;
-        CRC32C crc = new CRC32C();
+        crc.reset();
         crc.update(buf, recordStart + HEADER, length);
         writeInt(recordStart, length);
         writeInt(recordStart + 4, (int) crc.getValue());
@@ -90,6 +106,46 @@ public final class RecordBuffer {
     /** A view of the bytes written, valid until the next change. */
     public ByteBuffer view() {
         return ByteBuffer.wrap(buf, 0, pos);
+    }
+
+    /** Appends a value's bits as a header byte and only the bytes of it that are not zero at either end. */
+    public RecordBuffer putPackedLong(long value) {
+        ensure(9);
+        if (value == 0) {
+            buf[pos++] = 0;
+            return this;
+        }
+        int leading = Long.numberOfLeadingZeros(value) >>> 3;
+        int trailing = Long.numberOfTrailingZeros(value) >>> 3;
+        buf[pos++] = (byte) (leading << 4 | trailing << 1 | 1);
+        for (int shift = (7 - leading) * 8; shift >= trailing * 8; shift -= 8) {
+            buf[pos++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    private void compress(int payloadStart) {
+        int length = pos - payloadStart;
+        Compression c = COMPRESSION.get();
+        byte[] out = c.output(c.compressor.maxCompressedLength(length));
+        int written = c.compressor.compress(buf, payloadStart, length, out, 0, out.length);
+        if (written <= length - length / 8) {
+            System.arraycopy(out, 0, buf, payloadStart, written);
+            pos = payloadStart + written;
+            buf[payloadStart - 1] |= COMPRESSED;
+        }
+    }
+
+    private static final class Compression {
+        final SnappyCompressor compressor = new SnappyCompressor();
+        private byte[] output = new byte[0];
+
+        byte[] output(int size) {
+            if (output.length < size) {
+                output = new byte[size];
+            }
+            return output;
+        }
     }
 
     private void writeInt(int at, int value) {

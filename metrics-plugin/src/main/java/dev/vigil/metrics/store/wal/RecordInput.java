@@ -38,6 +38,24 @@ public final class RecordInput {
         return (v >>> 1) ^ -(v & 1);
     }
 
+    /** A value written by {@link RecordBuffer#putPackedLong}. */
+    public long packedLong() {
+        int header = buf.get() & 0xff;
+        if (header == 0) {
+            return 0;
+        }
+        int leading = header >>> 4 & 7;
+        int trailing = header >>> 1 & 7;
+        if ((header & 0x81) != 1 || leading + trailing > 7) {
+            throw new IllegalArgumentException("invalid packed value header " + header);
+        }
+        long value = 0;
+        for (int i = leading + trailing; i < 8; i++) {
+            value = value << 8 | (buf.get() & 0xff);
+        }
+        return value << (trailing * 8);
+    }
+
     /** Eight bytes. */
     public long getLong() {
         return buf.getLong();

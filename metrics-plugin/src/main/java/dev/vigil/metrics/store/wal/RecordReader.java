@@ -1,5 +1,7 @@
 package dev.vigil.metrics.store.wal;
 
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.snappy.SnappyDecompressor;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -28,6 +30,9 @@ public final class RecordReader {
         void record(byte type, ByteBuffer payload);
     }
 
+    /** More than any record the store writes; a larger declared size means the record is damaged. */
+    private static final int MAX_PAYLOAD = 1 << 30;
+
     private RecordReader() {}
 
     /**
@@ -54,6 +59,7 @@ public final class RecordReader {
 
     private static long read(MappedByteBuffer map, Handler handler) {
         CRC32C crc = new CRC32C();
+        SnappyDecompressor decompressor = new SnappyDecompressor();
         int pos = 0;
         int limit = map.limit();
         while (pos + RecordBuffer.HEADER + 1 <= limit) {
@@ -68,15 +74,33 @@ public final class RecordReader {
             if ((int) crc.getValue() != expected) {
                 break;
             }
-            ByteBuffer payload = map.slice(start + 1, length - 1);
+            byte type = map.get(start);
             try {
-                handler.record(map.get(start), payload);
-            } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                ByteBuffer payload = (type & RecordBuffer.COMPRESSED) == 0 ? map.slice(start + 1, length - 1)
+                        : decompress(map, start + 1, length - 1, decompressor);
+                handler.record((byte) (type & ~RecordBuffer.COMPRESSED), payload);
+            } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException
+                    | MalformedInputException e) {
                 LOG.warn("Metric store: a record at offset {} could not be decoded: {}", pos, e.toString());
                 break;
             }
             pos = start + length;
         }
         return pos;
+    }
+
+    private static ByteBuffer decompress(ByteBuffer map, int from, int length, SnappyDecompressor decompressor) {
+        byte[] compressed = new byte[length];
+        map.get(from, compressed);
+        int size = SnappyDecompressor.getUncompressedLength(compressed, 0);
+        if (size < 0 || size > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("a compressed record declares " + size + " bytes");
+        }
+        byte[] raw = new byte[size];
+        int written = decompressor.decompress(compressed, 0, length, raw, 0, size);
+        if (written != size) {
+            throw new IllegalArgumentException("a compressed record holds " + written + " bytes, not " + size);
+        }
+        return ByteBuffer.wrap(raw);
     }
 }

@@ -6,10 +6,10 @@ import java.nio.ByteBuffer;
 /** The record types of the logs and how their payloads are laid out. */
 public final class Records {
 
-    /** Samples: a count, then for each a series id, the timestamp as a delta from the previous, and the value bits. */
+    /** Samples: a count, then for each the series id and timestamp as deltas and the value XOR the previous value. */
     public static final byte SAMPLES = 1;
 
-    /** One series: its id, its label count, then names and values. */
+    /** Series: a count, then for each its id as a delta, its label count, then names and values. */
     public static final byte SERIES = 2;
 
     /** Receives decoded samples. */
@@ -28,22 +28,43 @@ public final class Records {
 
     private Records() {}
 
-    /** Appends a samples record of the first {@code count} entries of the arrays to {@code out}. */
+    /**
+     * Appends a samples record of the first {@code count} entries of the arrays to {@code out}. Each sample
+     * is stored as the difference of its series id and timestamp from the sample before it, and its value
+     * as the XOR with the value before it, so that the neighbours a request usually holds (ids in sequence,
+     * one timestamp, similar values) take a few bytes.
+     */
     public static void writeSamples(RecordBuffer out, int[] ids, long[] timestamps, long[] valueBits, int count) {
         out.start(SAMPLES).putVarint(count);
-        long previous = 0;
+        long previousId = 0;
+        long previousTime = 0;
+        long previousBits = 0;
         for (int i = 0; i < count; i++) {
-            out.putVarint(ids[i] & 0xffffffffL).putSignedVarint(timestamps[i] - previous).putLong(valueBits[i]);
-            previous = timestamps[i];
+            long id = ids[i] & 0xffffffffL;
+            out.putSignedVarint(id - previousId).putSignedVarint(timestamps[i] - previousTime)
+                    .putPackedLong(valueBits[i] ^ previousBits);
+            previousId = id;
+            previousTime = timestamps[i];
+            previousBits = valueBits[i];
         }
         out.finish();
     }
 
-    /** Appends a series record to {@code out}. */
-    public static void writeSeries(RecordBuffer out, int id, Labels labels) {
-        out.start(SERIES).putVarint(id & 0xffffffffL).putVarint(labels.size());
-        for (int i = 0; i < labels.size(); i++) {
-            out.putString(labels.name(i)).putString(labels.value(i));
+    /**
+     * Appends one series record of the first {@code count} series to {@code out}: ids as differences from
+     * the one before, then each series' label count, names and values.
+     */
+    public static void writeSeries(RecordBuffer out, int[] ids, Labels[] labels, int count) {
+        out.start(SERIES).putVarint(count);
+        long previousId = 0;
+        for (int s = 0; s < count; s++) {
+            long id = ids[s] & 0xffffffffL;
+            Labels l = labels[s];
+            out.putSignedVarint(id - previousId).putVarint(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                out.putString(l.name(i)).putString(l.value(i));
+            }
+            previousId = id;
         }
         out.finish();
     }
@@ -52,23 +73,30 @@ public final class Records {
     public static void readSamples(ByteBuffer payload, SampleSink sink) {
         RecordInput in = new RecordInput(payload);
         long count = in.varint();
+        long id = 0;
         long time = 0;
+        long bits = 0;
         for (long i = 0; i < count; i++) {
-            int id = (int) in.varint();
+            id += in.signedVarint();
             time += in.signedVarint();
-            sink.sample(id, time, in.getLong());
+            bits ^= in.packedLong();
+            sink.sample((int) id, time, bits);
         }
     }
 
     /** Decodes a series payload. */
     public static void readSeries(ByteBuffer payload, SeriesSink sink) {
         RecordInput in = new RecordInput(payload);
-        int id = (int) in.varint();
-        int n = Math.toIntExact(in.varint());
-        Labels.Builder builder = Labels.builder();
-        for (int i = 0; i < n; i++) {
-            builder.add(in.string(), in.string());
+        long count = in.varint();
+        long id = 0;
+        for (long s = 0; s < count; s++) {
+            id += in.signedVarint();
+            int n = Math.toIntExact(in.varint());
+            Labels.Builder builder = Labels.builder();
+            for (int i = 0; i < n; i++) {
+                builder.add(in.string(), in.string());
+            }
+            sink.series((int) id, builder.build());
         }
-        sink.series(id, builder.build());
     }
 }
