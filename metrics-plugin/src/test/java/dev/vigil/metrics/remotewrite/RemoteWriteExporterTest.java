@@ -125,9 +125,11 @@ class RemoteWriteExporterTest {
         int[] failing = new int[200];
         java.util.Arrays.fill(failing, 503);
         server.answer(failing);
-        exporter = start(settings(server.uri(), Map.of(), null, 100, 10, Duration.ofMillis(10)));
+        // both samples are queued before the sender starts, so they travel in one batch however the threads run
+        exporter = new RemoteWriteExporter(settings(server.uri(), Map.of(), null, 100, 10, Duration.ofMillis(10)), meters, Clock.systemUTC());
         exporter.offer(UP, 1000, 1);
         exporter.offer(UP, 2000, 2);
+        exporter.start();
         Await.until("a retry", WAIT, server::requests, r -> r.size() >= 2);
 
         exporter.close();
