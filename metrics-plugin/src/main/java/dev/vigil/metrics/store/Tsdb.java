@@ -128,6 +128,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 s.committedTime = t;
                 s.committedBits = bits;
                 s.append(t, bits, blockMillis);
+                if (!s.isActive()) {
+                    registry.activateAnyway(s);
+                }
                 headMinTime = Math.min(headMinTime, t);
                 headMaxTime = Math.max(headMaxTime, t);
                 counts[0]++;
@@ -240,12 +243,15 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         return bytes;
     }
 
-    /** The series for an append: by reference when it still names these labels, else by labels, else new. */
+    /**
+     * The series for an append: by reference when it still names these labels, else by labels, else new.
+     * A series without samples in the head must find room under its metric's limit again.
+     */
     MemSeries series(long ref, Labels labels) throws SampleRejectedException {
         if (ref > 0 && ref <= Integer.MAX_VALUE) {
             MemSeries s = registry.get((int) ref);
             if (s != null && s.labels().equals(labels)) {
-                return s;
+                return active(s);
             }
         }
         if (labels.isEmpty()) {
@@ -253,15 +259,27 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         }
         MemSeries s = registry.getOrCreate(labels);
         if (s == null) {
-            String metric = labels.metricName();
-            String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
-                    + " series (storage.maxSeriesPerMetric); new series such as " + labels + " are refused";
-            if (limitLogged.add(metric)) {
-                LOG.warn("Metric store: {}", message);
-            }
-            throw reject(Reason.SERIES_LIMIT, message);
+            throw limitReached(labels, "new series such as " + labels + " are refused");
         }
-        return s;
+        return active(s);
+    }
+
+    private MemSeries active(MemSeries s) throws SampleRejectedException {
+        // a plain field read for the common case: the series already has samples in the head
+        if (s.isActive() || registry.activate(s)) {
+            return s;
+        }
+        throw limitReached(s.labels(), "series without samples in the head such as " + s.labels() + " are refused");
+    }
+
+    private SampleRejectedException limitReached(Labels labels, String refused) {
+        String metric = labels.metricName();
+        String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
+                + " series (storage.maxSeriesPerMetric); " + refused;
+        if (limitLogged.add(metric)) {
+            LOG.warn("Metric store: {}", message);
+        }
+        return reject(Reason.SERIES_LIMIT, message);
     }
 
     SampleRejectedException reject(Reason reason, String message) {
@@ -333,6 +351,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 long t = times[i];
                 if (t < floor) {
                     meters.rejected(Reason.OUT_OF_BOUNDS);
+                } else if (t > s.committedTime && !s.isActive() && !registry.activate(s)) {
+                    // maintenance found the series idle after it was appended to, and the metric filled up since
+                    meters.rejected(Reason.SERIES_LIMIT);
                 } else if (t > s.committedTime) {
                     s.committedTime = t;
                     s.committedBits = bits[i];
@@ -461,6 +482,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 long now = clock.millis();
                 try {
                     cutBlocks(now);
+                    releaseIdleSeries();
                     applyRetention(now);
                 } catch (IOException | UncheckedIOException e) {
                     LOG.warn("Metric store maintenance in {} failed; it is tried again next time", dir, e);
@@ -535,6 +557,37 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         wal.checkpoint(segment, (id, t) -> t >= cutBefore);
         LOG.info("Metric store: moved {} samples before {} from the head into {} new blocks", dropped, cutBefore,
                 created.size());
+    }
+
+    /** Stops counting, towards their metric's limit, the series that have no samples left in the head. */
+    private void releaseIdleSeries() {
+        List<MemSeries> idle = new ArrayList<>();
+        for (MemSeries s : registry.all()) {
+            if (s.isActive() && s.isEmpty()) {
+                idle.add(s);
+            }
+        }
+        if (idle.isEmpty()) {
+            return;
+        }
+        int released = 0;
+        // with both locks held every committed sample is in the head, and a commit that comes later checks again
+        walLock.lock();
+        try {
+            applyLock.lock();
+            try {
+                for (MemSeries s : idle) {
+                    if (s.isEmpty() && registry.deactivate(s)) {
+                        released++;
+                    }
+                }
+            } finally {
+                applyLock.unlock();
+            }
+        } finally {
+            walLock.unlock();
+        }
+        LOG.debug("Metric store: {} series without samples in the head no longer count towards their limit", released);
     }
 
     private void applyRetention(long now) throws IOException {
