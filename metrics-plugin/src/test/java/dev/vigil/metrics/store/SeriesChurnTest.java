@@ -6,13 +6,20 @@ import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricAppender;
 import dev.vigil.api.metrics.SampleRejectedException;
 import dev.vigil.api.metrics.SampleRejectedException.Reason;
+import dev.vigil.api.metrics.LabelMatcher;
+import dev.vigil.api.metrics.MetricQuerier;
 import dev.vigil.metrics.store.StoreSamples.Sample;
+import dev.vigil.metrics.store.wal.Wal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +130,114 @@ class SeriesChurnTest {
         assertThat(db.registry().activeSeries("container_memory_bytes")).isEqualTo(LIMIT);
         assertThat(meters.get("vigil.store.samples.rejected").tag("reason", "series_limit").counter().count()).isEqualTo(1);
         assertThat(refused(db, pod("old-2"), now).reason()).isEqualTo(Reason.SERIES_LIMIT);
+    }
+
+    static List<String> podsInIndex(Tsdb db) {
+        return List.copyOf(new TreeSet<>(db.registry().postings().values("pod")));
+    }
+
+    static List<String> podsWithSamples(Tsdb db) {
+        try (MetricQuerier q = db.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
+            return q.labelValues("pod", List.of(LabelMatcher.metricName("container_memory_bytes")));
+        }
+    }
+
+    @Test
+    void forgetsSeriesWhoseLastBlockExpired() throws Exception {
+        Path seriesLog = dir.resolve("series");
+        Tsdb db = open(Duration.ofHours(6));
+        commitPods(db, "old", 50, T0);
+        commitPods(db, "live", 1, T0);
+
+        clock.set(T0 + Duration.ofHours(6).toMillis());
+        commitPods(db, "live", 1, clock.millis());
+        commitPods(db, "recent", 1, clock.millis());
+        db.maintain();
+        // the old series are in a block still
+        assertThat(podsInIndex(db)).hasSize(52);
+        assertThat(db.seriesCount()).isEqualTo(52);
+        long sizeBefore = Files.size(seriesLog);
+
+        clock.set(T0 + Duration.ofHours(12).toMillis());
+        commitPods(db, "live", 1, clock.millis());
+        db.maintain();
+        List<String> left = List.of("live-0", "recent-0");
+        assertThat(podsInIndex(db)).isEqualTo(left);
+        assertThat(podsWithSamples(db)).isEqualTo(left);
+        assertThat(db.seriesCount()).isEqualTo(2);
+        assertThat(db.stats().series()).isEqualTo(2);
+        try (MetricQuerier q = db.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
+            assertThat(q.select(List.of(LabelMatcher.equal("pod", "old-3")))).isEmpty();
+            assertThat(q.labelNames(List.of(LabelMatcher.equal("pod", "old-3")))).isEmpty();
+        }
+        assertThat(Files.size(seriesLog)).isLessThan(sizeBefore);
+        List<Sample> live = StoreSamples.read(db, pod("live-0"));
+        assertThat(live).extracting(Sample::timestamp)
+                .containsExactly(T0 + Duration.ofHours(6).toMillis(), T0 + Duration.ofHours(12).toMillis());
+        assertThat(StoreSamples.read(db, pod("recent-0"))).hasSize(1);
+        db.close();
+
+        Set<Integer> walIds = new TreeSet<>();
+        Path walCopy = Files.createDirectory(dir.resolve("wal-copy"));
+        try (Stream<Path> files = Files.list(dir.resolve("wal"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, walCopy.resolve(file.getFileName()));
+            }
+        }
+        Wal.openAndReplay(walCopy, false, (id, t, bits) -> walIds.add(id)).close();
+
+        Tsdb reopened = open(Duration.ofHours(6));
+        assertThat(podsInIndex(reopened)).isEqualTo(left);
+        assertThat(podsWithSamples(reopened)).isEqualTo(left);
+        assertThat(reopened.seriesCount()).isEqualTo(2);
+        assertThat(StoreSamples.read(reopened, pod("live-0"))).isEqualTo(live);
+        for (int id : walIds) {
+            assertThat(reopened.registry().get(id)).as("series %d of the write-ahead log", id).isNotNull();
+        }
+        // a forgotten series may come back, as a new series
+        long now = clock.millis() + 1000;
+        commitPods(reopened, "old", 1, now);
+        assertThat(StoreSamples.read(reopened, pod("old-0"))).containsExactly(Sample.of(now, 0));
+        assertThat(podsInIndex(reopened)).containsExactly("live-0", "old-0", "recent-0");
+    }
+
+    @Test
+    void aSeriesForgottenBetweenAppendAndCommitIsKept() throws Exception {
+        Tsdb db = open(Duration.ofHours(6));
+        long now = T0 + Duration.ofHours(12).toMillis();
+        clock.set(now);
+        try (MetricAppender late = db.appender()) {
+            late.append(0, pod("fresh-0"), now, 5);
+            // the new series has no samples yet and is in no block: maintenance forgets it
+            db.maintain();
+            assertThat(db.seriesCount()).isZero();
+            assertThat(late.commit()).isEqualTo(1);
+        }
+        assertThat(StoreSamples.read(db, pod("fresh-0"))).containsExactly(Sample.of(now, 5));
+        db.close();
+        Tsdb reopened = open(Duration.ofHours(6));
+        assertThat(StoreSamples.read(reopened, pod("fresh-0"))).containsExactly(Sample.of(now, 5));
+        assertThat(reopened.registry().activeSeries("container_memory_bytes")).isEqualTo(1);
+    }
+
+    @Test
+    void aForgottenSeriesThatWasCreatedAgainTakesTheLateCommit() throws Exception {
+        Tsdb db = open(Duration.ofHours(6));
+        long now = T0 + Duration.ofHours(12).toMillis();
+        clock.set(now);
+        try (MetricAppender late = db.appender()) {
+            long forgottenRef = late.append(0, pod("fresh-0"), now + 1000, 7);
+            db.maintain();
+            commitPods(db, "fresh", 1, now);
+            assertThat(db.registry().get(pod("fresh-0")).id()).isNotEqualTo((int) forgottenRef);
+            assertThat(late.commit()).isEqualTo(1);
+        }
+        List<Sample> expected = List.of(Sample.of(now, 0), Sample.of(now + 1000, 7));
+        assertThat(StoreSamples.read(db, pod("fresh-0"))).isEqualTo(expected);
+        assertThat(db.seriesCount()).isEqualTo(1);
+        db.close();
+        Tsdb reopened = open(Duration.ofHours(6));
+        assertThat(StoreSamples.read(reopened, pod("fresh-0"))).isEqualTo(expected);
+        assertThat(reopened.seriesCount()).isEqualTo(1);
     }
 }

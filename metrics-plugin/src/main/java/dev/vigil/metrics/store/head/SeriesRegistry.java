@@ -98,6 +98,9 @@ public final class SeriesRegistry {
         }
         if (!series.setActive(false, true)) {
             count.decrementAndGet();
+        } else if (series.removed) {
+            // forgotten meanwhile: the commit revives it and counts it again, or uses the series that replaced it
+            deactivate(series);
         }
         return true;
     }
@@ -142,7 +145,24 @@ public final class SeriesRegistry {
         return series;
     }
 
-    /** Forgets a series that holds nothing any more. */
+    /**
+     * Takes back a forgotten series that a commit still holds: the series now registered with its labels,
+     * or else this one again, with its id, to be written to the series log again. Called under the store's
+     * log lock.
+     */
+    public MemSeries revive(MemSeries series) {
+        MemSeries current = byLabels.putIfAbsent(series.labels(), series);
+        if (current != null) {
+            deactivate(series);
+            return current;
+        }
+        series.logged = false;
+        series.removed = false;
+        index(series);
+        return series;
+    }
+
+    /** Forgets a series that holds nothing any more; called under the store's log lock. */
     public void remove(MemSeries series) {
         if (byLabels.remove(series.labels(), series)) {
             series.removed = true;
