@@ -612,6 +612,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
             } finally {
                 applyLock.unlock();
             }
+            if (forgotten == 0) {
+                return;
+            }
             // a series whose commit has not written its record yet is written by that commit, to the new log
             List<MemSeries> logged = new ArrayList<>();
             for (MemSeries s : registry.all()) {
