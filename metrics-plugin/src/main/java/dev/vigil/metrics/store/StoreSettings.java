@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param retention how long samples are kept; whole blocks older than this are deleted
  * @param retentionSize the most bytes the store may take on disk before its oldest blocks are deleted;
  *     {@code 0B} for no limit
- * @param maxSeriesPerMetric how many series one metric name may have; samples of further new series are refused
+ * @param maxSeriesPerMetric how many active series (with samples in the head) one metric name may have; samples
+ *     of further series are refused until maintenance moves series without recent samples out of the head
  * @param blockDuration the time range of one block on disk
  * @param fsync whether each commit also forces the write-ahead log to disk (survives power loss, not only a
  *     killed process), at a large cost in throughput
@@ -47,7 +48,7 @@ public record StoreSettings(Duration retention, ByteSize retentionSize, int maxS
         }
     }
 
-    /** Samples kept 15 days, no size limit, 100000 series per metric name, 2-hour blocks, no fsync. */
+    /** Samples kept 15 days, no size limit, 100000 active series per metric name, 2-hour blocks, no fsync. */
     public static StoreSettings defaults() {
         return DEFAULTS;
     }

@@ -65,7 +65,8 @@ public final class Tsdb implements MetricStore, AutoCloseable {
     private final long retentionMillis;
     private final DirectoryLock lock;
     private final SeriesRegistry registry;
-    private final LogFile seriesLog;
+    /** Written and replaced only under the log lock. */
+    private volatile LogFile seriesLog;
     private final Wal wal;
     private final MetadataFile metadata;
     private final StoreMeters meters;
@@ -128,6 +129,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 s.committedTime = t;
                 s.committedBits = bits;
                 s.append(t, bits, blockMillis);
+                if (!s.isActive()) {
+                    registry.activateAnyway(s);
+                }
                 headMinTime = Math.min(headMinTime, t);
                 headMaxTime = Math.max(headMaxTime, t);
                 counts[0]++;
@@ -240,12 +244,15 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         return bytes;
     }
 
-    /** The series for an append: by reference when it still names these labels, else by labels, else new. */
+    /**
+     * The series for an append: by reference when it still names these labels, else by labels, else new.
+     * A series without samples in the head must find room under its metric's limit again.
+     */
     MemSeries series(long ref, Labels labels) throws SampleRejectedException {
         if (ref > 0 && ref <= Integer.MAX_VALUE) {
             MemSeries s = registry.get((int) ref);
             if (s != null && s.labels().equals(labels)) {
-                return s;
+                return active(s);
             }
         }
         if (labels.isEmpty()) {
@@ -253,15 +260,27 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         }
         MemSeries s = registry.getOrCreate(labels);
         if (s == null) {
-            String metric = labels.metricName();
-            String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
-                    + " series (storage.maxSeriesPerMetric); new series such as " + labels + " are refused";
-            if (limitLogged.add(metric)) {
-                LOG.warn("Metric store: {}", message);
-            }
-            throw reject(Reason.SERIES_LIMIT, message);
+            throw limitReached(labels, "new series such as " + labels + " are refused");
         }
-        return s;
+        return active(s);
+    }
+
+    private MemSeries active(MemSeries s) throws SampleRejectedException {
+        // a plain field read for the common case: the series already has samples in the head
+        if (s.isActive() || registry.activate(s)) {
+            return s;
+        }
+        throw limitReached(s.labels(), "series without samples in the head such as " + s.labels() + " are refused");
+    }
+
+    private SampleRejectedException limitReached(Labels labels, String refused) {
+        String metric = labels.metricName();
+        String message = "metric \"" + metric + "\" has reached its limit of " + settings.maxSeriesPerMetric()
+                + " series (storage.maxSeriesPerMetric); " + refused;
+        if (limitLogged.add(metric)) {
+            LOG.warn("Metric store: {}", message);
+        }
+        return reject(Reason.SERIES_LIMIT, message);
     }
 
     SampleRejectedException reject(Reason reason, String message) {
@@ -278,36 +297,11 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         long[] times = buffers.times;
         long[] bits = buffers.bits;
         buffers.commitArrays(size);
-        RecordBuffer seriesRecords = null;
-        MemSeries[] unlogged = null;
-        int unloggedCount = 0;
-        BatchSlots listed = null;
         int[] ids = buffers.ids;
         for (int i = 0; i < size; i++) {
-            MemSeries s = series[i];
-            ids[i] = s.id();
-            if (!s.logged) {
-                if (unlogged == null) {
-                    unlogged = new MemSeries[size - i];
-                    listed = new BatchSlots();
-                }
-                // a batch may hold several samples of one series; its record is written once
-                if (listed.get(s.id()) < 0) {
-                    listed.put(s.id(), unloggedCount);
-                    unlogged[unloggedCount++] = s;
-                }
-            }
+            ids[i] = series[i].id();
         }
-        if (unlogged != null) {
-            int[] newIds = new int[unloggedCount];
-            Labels[] newLabels = new Labels[unloggedCount];
-            for (int i = 0; i < unloggedCount; i++) {
-                newIds[i] = unlogged[i].id();
-                newLabels[i] = unlogged[i].labels();
-            }
-            seriesRecords = new RecordBuffer();
-            Records.writeSeries(seriesRecords, newIds, newLabels, unloggedCount);
-        }
+        NewSeries unlogged = NewSeries.of(series, size);
         RecordBuffer samples = buffers.samples.clear();
         Records.writeSamples(samples, ids, times, bits, size);
 
@@ -321,8 +315,19 @@ public final class Tsdb implements MetricStore, AutoCloseable {
             long seq = ++commitSeq;
             long floor = minValidTime;
             boolean dropped = false;
+            boolean changed = false;
             for (int i = 0; i < size; i++) {
                 MemSeries s = series[i];
+                if (s.removed) {
+                    // maintenance forgot the series after it was appended to
+                    s = registry.revive(s);
+                    series[i] = s;
+                    ids[i] = s.id();
+                    changed = true;
+                } else if (!s.logged && !changed && (unlogged == null || !unlogged.has(s))) {
+                    // another commit failed to write its record, or revived the series
+                    changed = true;
+                }
                 if (s.mark != seq) {
                     s.mark = seq;
                     savedTime[i] = s.committedTime;
@@ -333,6 +338,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 long t = times[i];
                 if (t < floor) {
                     meters.rejected(Reason.OUT_OF_BOUNDS);
+                } else if (t > s.committedTime && !s.isActive() && !registry.activate(s)) {
+                    // maintenance found the series idle after it was appended to, and the metric filled up since
+                    meters.rejected(Reason.SERIES_LIMIT);
                 } else if (t > s.committedTime) {
                     s.committedTime = t;
                     s.committedBits = bits[i];
@@ -346,14 +354,15 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 dropped |= !keep[i];
             }
             try {
-                if (seriesRecords != null) {
-                    seriesLog.write(seriesRecords.view());
-                    for (int i = 0; i < unloggedCount; i++) {
-                        unlogged[i].logged = true;
-                    }
+                if (changed) {
+                    unlogged = NewSeries.of(series, size);
+                }
+                if (unlogged != null) {
+                    seriesLog.write(unlogged.records());
+                    unlogged.markLogged();
                 }
                 if (accepted > 0) {
-                    wal.write(dropped ? keptOnly(ids, times, bits, keep, size) : samples.view());
+                    wal.write(dropped || changed ? keptOnly(ids, times, bits, keep, size) : samples.view());
                 }
             } catch (IOException e) {
                 for (int i = size - 1; i >= 0; i--) {
@@ -461,7 +470,9 @@ public final class Tsdb implements MetricStore, AutoCloseable {
                 long now = clock.millis();
                 try {
                     cutBlocks(now);
+                    releaseIdleSeries();
                     applyRetention(now);
+                    forgetDeadSeries();
                 } catch (IOException | UncheckedIOException e) {
                     LOG.warn("Metric store maintenance in {} failed; it is tried again next time", dir, e);
                 }
@@ -532,9 +543,108 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         } finally {
             applyLock.unlock();
         }
-        wal.checkpoint(segment, (id, t) -> t >= cutBefore);
+        // a forgotten series has nothing in the head, so none of its samples are at or after cutBefore either
+        wal.checkpoint(segment, (id, t) -> t >= cutBefore && registry.get(id) != null);
         LOG.info("Metric store: moved {} samples before {} from the head into {} new blocks", dropped, cutBefore,
                 created.size());
+    }
+
+    /** Stops counting, towards their metric's limit, the series that have no samples left in the head. */
+    private void releaseIdleSeries() {
+        List<MemSeries> idle = new ArrayList<>();
+        for (MemSeries s : registry.all()) {
+            if (s.isActive() && s.isEmpty()) {
+                idle.add(s);
+            }
+        }
+        if (idle.isEmpty()) {
+            return;
+        }
+        int released = 0;
+        // with both locks held every committed sample is in the head, and a commit that comes later checks again
+        walLock.lock();
+        try {
+            applyLock.lock();
+            try {
+                for (MemSeries s : idle) {
+                    if (s.isEmpty() && registry.deactivate(s)) {
+                        released++;
+                    }
+                }
+            } finally {
+                applyLock.unlock();
+            }
+        } finally {
+            walLock.unlock();
+        }
+        LOG.debug("Metric store: {} series without samples in the head no longer count towards their limit", released);
+    }
+
+    /**
+     * Forgets the series that have nothing in the head and are in no block: they leave the registry, the
+     * postings and the series log, which is rewritten without them.
+     */
+    private void forgetDeadSeries() throws IOException {
+        List<Block> view = blocks;
+        List<MemSeries> dead = new ArrayList<>();
+        for (MemSeries s : registry.all()) {
+            if (s.isEmpty() && !inAnyBlock(view, s.id())) {
+                dead.add(s);
+            }
+        }
+        if (dead.isEmpty()) {
+            return;
+        }
+        int forgotten = 0;
+        long before;
+        long after;
+        // commits write the series log and revive series under the log lock, so none is lost in between
+        walLock.lock();
+        try {
+            applyLock.lock();
+            try {
+                for (MemSeries s : dead) {
+                    if (s.isEmpty()) {
+                        registry.remove(s);
+                        forgotten++;
+                    }
+                }
+            } finally {
+                applyLock.unlock();
+            }
+            if (forgotten == 0) {
+                return;
+            }
+            // a series whose commit has not written its record yet is written by that commit, to the new log
+            List<MemSeries> logged = new ArrayList<>();
+            for (MemSeries s : registry.all()) {
+                if (s.logged) {
+                    logged.add(s);
+                }
+            }
+            before = seriesLog.size();
+            Path file = seriesLog.path();
+            seriesLog.close();
+            try {
+                SeriesLogRewrite.rewrite(file, logged);
+            } finally {
+                seriesLog = LogFile.open(file, settings.fsync());
+            }
+            after = seriesLog.size();
+        } finally {
+            walLock.unlock();
+        }
+        LOG.info("Metric store: forgot {} series with no samples left; series log from {} to {} bytes", forgotten,
+                before, after);
+    }
+
+    private static boolean inAnyBlock(List<Block> view, int id) {
+        for (Block block : view) {
+            if (block.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void applyRetention(long now) throws IOException {

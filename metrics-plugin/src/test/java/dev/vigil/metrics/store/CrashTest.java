@@ -35,7 +35,11 @@ class CrashTest {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acknowledged * CrashingWriter.SERIES < 5000 && (line = lines.readLine()) != null) {
-                acknowledged = Long.parseLong(line.trim());
+                // the child's log may share its standard output; only the counts matter here
+                String count = line.trim();
+                if (!count.isEmpty() && count.chars().allMatch(Character::isDigit)) {
+                    acknowledged = Long.parseLong(count);
+                }
             }
             // SIGKILL: no shutdown hook, no close, no flush of anything but what commit already wrote
             child.destroyForcibly();

@@ -6,6 +6,8 @@ import dev.vigil.api.metrics.Labels;
 import dev.vigil.metrics.store.chunk.Chunk;
 import dev.vigil.metrics.store.chunk.ChunkBytes;
 import dev.vigil.metrics.store.chunk.XorEncoder;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,16 @@ import org.jspecify.annotations.Nullable;
  * appenders read them without it as a first check. The chunks are guarded by this object's monitor.
  */
 public final class MemSeries {
+
+    private static final VarHandle ACTIVE;
+
+    static {
+        try {
+            ACTIVE = MethodHandles.lookup().findVarHandle(MemSeries.class, "active", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Samples per chunk before a new one is started. */
     public static final int SAMPLES_PER_CHUNK = 120;
@@ -33,6 +45,12 @@ public final class MemSeries {
     public volatile boolean logged;
     /** The commit that last touched this series, for the checks of one commit. */
     public long mark;
+    /** Whether the registry has forgotten this series; set under the store's log lock. */
+    public volatile boolean removed;
+
+    // whether the series counts towards its metric's limit; flipped only by the registry, by compare-and-set
+    @SuppressWarnings("unused")
+    private volatile boolean active;
 
     // most series never close a chunk before they leave the head, so the list is made on the first one
     private List<ChunkBytes> closed = List.of();
@@ -52,6 +70,16 @@ public final class MemSeries {
     /** The labels. */
     public Labels labels() {
         return labels;
+    }
+
+    /** Whether the series counts towards its metric's series limit. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Sets whether the series counts; true when it changed. */
+    boolean setActive(boolean from, boolean to) {
+        return ACTIVE.compareAndSet(this, from, to);
     }
 
     /**

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every series the store knows, by labels and by id, with the postings index over them and a count per
- * metric name that enforces the series limit before anything is allocated. Thread-safe.
+ * metric name of its active series (with samples in the head) that enforces the series limit before anything
+ * is allocated. A series that leaves the head stops counting, and counts again when it gets a new sample.
+ * Thread-safe.
  */
 public final class SeriesRegistry {
 
@@ -29,7 +31,7 @@ public final class SeriesRegistry {
     private final MemPostings postings = new MemPostings();
     private final int maxSeriesPerMetric;
 
-    /** An empty registry that allows {@code maxSeriesPerMetric} series per metric name. */
+    /** An empty registry that allows {@code maxSeriesPerMetric} active series per metric name. */
     public SeriesRegistry(int maxSeriesPerMetric) {
         this.maxSeriesPerMetric = maxSeriesPerMetric;
     }
@@ -54,21 +56,23 @@ public final class SeriesRegistry {
     }
 
     /**
-     * The series with these labels, created if the metric name has room for it.
+     * The series with these labels, created (and counted as active) if the metric name has room for it. A
+     * series that already exists is returned as it is, active or not; see {@link #activate}.
      *
-     * @return the series, or null when the metric name already has the most series allowed
+     * @return the series, or null when the metric name already has the most active series allowed
      */
     public @Nullable MemSeries getOrCreate(Labels labels) {
         MemSeries series = byLabels.get(labels);
         if (series != null) {
             return series;
         }
-        AtomicInteger count = perMetric.computeIfAbsent(labels.metricName(), n -> new AtomicInteger());
+        AtomicInteger count = counter(labels.metricName());
         if (count.incrementAndGet() > maxSeriesPerMetric) {
             count.decrementAndGet();
             return byLabels.get(labels);
         }
         MemSeries created = new MemSeries(lastId.incrementAndGet(), labels);
+        created.setActive(false, true);
         MemSeries raced = byLabels.putIfAbsent(labels, created);
         if (raced != null) {
             count.decrementAndGet();
@@ -78,7 +82,56 @@ public final class SeriesRegistry {
         return created;
     }
 
-    /** Adds a series read back from the series log, keeping its id. */
+    /**
+     * Makes a series count towards its metric's limit again, if there is room.
+     *
+     * @return whether the series is active now
+     */
+    public boolean activate(MemSeries series) {
+        if (series.isActive()) {
+            return true;
+        }
+        AtomicInteger count = counter(series.labels().metricName());
+        if (count.incrementAndGet() > maxSeriesPerMetric) {
+            count.decrementAndGet();
+            return series.isActive();
+        }
+        if (!series.setActive(false, true)) {
+            count.decrementAndGet();
+        } else if (series.removed) {
+            // forgotten meanwhile: the commit revives it and counts it again, or uses the series that replaced it
+            deactivate(series);
+        }
+        return true;
+    }
+
+    /** Makes a series count even beyond the limit: for samples already committed, which are not refused. */
+    public void activateAnyway(MemSeries series) {
+        if (series.setActive(false, true)) {
+            counter(series.labels().metricName()).incrementAndGet();
+        }
+    }
+
+    /** Stops counting a series that has left the head; true when it was counted. */
+    public boolean deactivate(MemSeries series) {
+        if (series.setActive(true, false)) {
+            counter(series.labels().metricName()).decrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** How many active series the metric name has. */
+    public int activeSeries(String metricName) {
+        AtomicInteger count = perMetric.get(metricName);
+        return count == null ? 0 : count.get();
+    }
+
+    private AtomicInteger counter(String metricName) {
+        return perMetric.computeIfAbsent(metricName, n -> new AtomicInteger());
+    }
+
+    /** Adds a series read back from the series log, keeping its id; it counts once it gets samples. */
     public MemSeries restore(int id, Labels labels) {
         MemSeries existing = byLabels.get(labels);
         if (existing != null) {
@@ -87,19 +140,33 @@ public final class SeriesRegistry {
         MemSeries series = new MemSeries(id, labels);
         series.logged = true;
         byLabels.put(labels, series);
-        perMetric.computeIfAbsent(labels.metricName(), n -> new AtomicInteger()).incrementAndGet();
         lastId.accumulateAndGet(id, Math::max);
         index(series);
         return series;
     }
 
-    /** Forgets a series that holds nothing any more. */
+    /**
+     * Takes back a forgotten series that a commit still holds: the series now registered with its labels,
+     * or else this one again, with its id, to be written to the series log again. Called under the store's
+     * log lock.
+     */
+    public MemSeries revive(MemSeries series) {
+        MemSeries current = byLabels.putIfAbsent(series.labels(), series);
+        if (current != null) {
+            deactivate(series);
+            return current;
+        }
+        series.logged = false;
+        series.removed = false;
+        index(series);
+        return series;
+    }
+
+    /** Forgets a series that holds nothing any more; called under the store's log lock. */
     public void remove(MemSeries series) {
         if (byLabels.remove(series.labels(), series)) {
-            AtomicInteger count = perMetric.get(series.labels().metricName());
-            if (count != null) {
-                count.decrementAndGet();
-            }
+            series.removed = true;
+            deactivate(series);
             postings.remove(series.id(), series.labels());
             AtomicReferenceArray<@Nullable MemSeries> slots = pages.get(series.id() >>> PAGE_BITS);
             if (slots != null) {
