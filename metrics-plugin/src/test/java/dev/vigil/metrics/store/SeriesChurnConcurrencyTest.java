@@ -27,6 +27,8 @@ class SeriesChurnConcurrencyTest {
     @TempDir
     Path dir;
 
+    private static final int MAX_SERIES_PER_THREAD = 3_000;
+
     @Test
     void seriesCreatedWhileMaintenanceForgetsSeriesAreNotLost() throws Exception {
         MutableClock clock = new MutableClock(TsdbTest.T0);
@@ -41,7 +43,8 @@ class SeriesChurnConcurrencyTest {
                 int id = thread;
                 results.add(pool.submit(() -> {
                     int n = 0;
-                    while (!stop.get() || n < 200) {
+                    // bounded, so that checking every committed series afterwards stays cheap on a slow machine
+                    while ((!stop.get() || n < 200) && n < MAX_SERIES_PER_THREAD) {
                         // a new series each time, so that some are still empty when maintenance looks at them
                         Labels labels = Labels.of("__name__", "churn", "thread", "t" + id, "n", Integer.toString(n));
                         long time = clock.millis();
