@@ -16,7 +16,7 @@ import java.util.List;
  * @param sum the sum of observations, meaningful when {@code hasSum}
  * @param hasSum whether the point carries a sum
  */
-record ExplicitHistogram(List<Double> bounds, List<Long> bucketCounts, long count, double sum, boolean hasSum) {
+record ExplicitHistogram(List<Double> bounds, List<Long> bucketCounts, long count, double sum, boolean hasSum) implements ClassicHistogram {
 
     ExplicitHistogram {
         bounds = List.copyOf(requireNonNull(bounds, "bounds is null"));
@@ -60,7 +60,8 @@ record ExplicitHistogram(List<Double> bounds, List<Long> bucketCounts, long coun
     }
 
     /** The classic {@code le} buckets, cumulative, ending with {@code +Inf} at {@link #count}. */
-    List<ClassicBucket> classicBuckets() {
+    @Override
+    public List<ClassicBucket> classicBuckets() {
         List<ClassicBucket> out = new ArrayList<>(bounds.size() + 1);
         long cumulative = 0;
         for (int i = 0; i < bounds.size() && !bucketCounts.isEmpty(); i++) {

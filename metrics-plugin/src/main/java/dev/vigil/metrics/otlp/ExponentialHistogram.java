@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * @param hasSum whether the point carries a sum
  */
 record ExponentialHistogram(int scale, long zeroCount, double zeroThreshold, NavigableMap<Integer, Long> positive,
-        NavigableMap<Integer, Long> negative, long count, double sum, boolean hasSum) {
+        NavigableMap<Integer, Long> negative, long count, double sum, boolean hasSum) implements ClassicHistogram {
 
     ExponentialHistogram {
         positive = Collections.unmodifiableNavigableMap(new TreeMap<>(requireNonNull(positive, "positive is null")));
@@ -71,7 +71,8 @@ record ExponentialHistogram(int scale, long zeroCount, double zeroThreshold, Nav
      * whose zero threshold overlaps its buckets) folds its count into the previous bucket; a bound too large for
      * a double is left to {@code +Inf}.
      */
-    List<ClassicBucket> classicBuckets() {
+    @Override
+    public List<ClassicBucket> classicBuckets() {
         List<ClassicBucket> out = new ArrayList<>(positive.size() + negative.size() + 2);
         long cumulative = 0;
         for (Map.Entry<Integer, Long> e : negative.descendingMap().entrySet()) {

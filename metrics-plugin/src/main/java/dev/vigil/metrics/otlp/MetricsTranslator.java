@@ -154,15 +154,24 @@ final class MetricsTranslator {
         return newest;
     }
 
-    private long histograms(Metric metric, Labels common, PointWriter out, DeltaAccumulator.Session deltas) {
+    /** The family name of a histogram metric, with its metadata written; null when the family is refused. */
+    private @Nullable String histogramFamily(Metric metric, int points, AggregationTemporality temporality, PointWriter out) {
         String name = PrometheusNames.metricName(metric.getName(), metric.getUnit(), false, false);
-        List<HistogramDataPoint> points = metric.getHistogram().getDataPointsList();
-        AggregationTemporality temporality = metric.getHistogram().getAggregationTemporality();
-        if (!checkFamily(metric, name, points.size(), temporality, out)) {
-            return 0;
+        if (!checkFamily(metric, name, points, temporality, out)) {
+            return null;
         }
         out.metadata(name, new MetricMetadata(MetricType.HISTOGRAM, metric.getDescription(),
                 PrometheusNames.unit(metric.getUnit(), false)));
+        return name;
+    }
+
+    private long histograms(Metric metric, Labels common, PointWriter out, DeltaAccumulator.Session deltas) {
+        List<HistogramDataPoint> points = metric.getHistogram().getDataPointsList();
+        AggregationTemporality temporality = metric.getHistogram().getAggregationTemporality();
+        String name = histogramFamily(metric, points.size(), temporality, out);
+        if (name == null) {
+            return 0;
+        }
         long newest = 0;
         for (HistogramDataPoint point : points) {
             if (!checkTime(metric, point.getTimeUnixNano(), out)) {
@@ -184,22 +193,19 @@ final class MetricsTranslator {
                     continue;
                 }
             }
-            writeHistogram(name, labels, point.getTimeUnixNano() / NANOS_PER_MILLI, histogram.classicBuckets(),
-                    histogram.count(), histogram.hasSum() ? histogram.sum() : null, stale, out);
+            writeHistogram(name, labels, point.getTimeUnixNano() / NANOS_PER_MILLI, histogram, stale, out);
             newest = Math.max(newest, point.getTimeUnixNano());
         }
         return newest;
     }
 
     private long exponentialHistograms(Metric metric, Labels common, PointWriter out, DeltaAccumulator.Session deltas) {
-        String name = PrometheusNames.metricName(metric.getName(), metric.getUnit(), false, false);
         List<ExponentialHistogramDataPoint> points = metric.getExponentialHistogram().getDataPointsList();
         AggregationTemporality temporality = metric.getExponentialHistogram().getAggregationTemporality();
-        if (!checkFamily(metric, name, points.size(), temporality, out)) {
+        String name = histogramFamily(metric, points.size(), temporality, out);
+        if (name == null) {
             return 0;
         }
-        out.metadata(name, new MetricMetadata(MetricType.HISTOGRAM, metric.getDescription(),
-                PrometheusNames.unit(metric.getUnit(), false)));
         long newest = 0;
         for (ExponentialHistogramDataPoint point : points) {
             if (!checkTime(metric, point.getTimeUnixNano(), out)) {
@@ -216,8 +222,7 @@ final class MetricsTranslator {
                     continue;
                 }
             }
-            writeHistogram(name, labels, point.getTimeUnixNano() / NANOS_PER_MILLI, histogram.classicBuckets(),
-                    histogram.count(), histogram.hasSum() ? histogram.sum() : null, stale, out);
+            writeHistogram(name, labels, point.getTimeUnixNano() / NANOS_PER_MILLI, histogram, stale, out);
             newest = Math.max(newest, point.getTimeUnixNano());
         }
         return newest;
@@ -252,17 +257,17 @@ final class MetricsTranslator {
         return newest;
     }
 
-    private static void writeHistogram(String name, Labels labels, long time, List<ClassicBucket> buckets, long count,
-            @Nullable Double sum, boolean stale, PointWriter out) {
+    private static void writeHistogram(String name, Labels labels, long time, ClassicHistogram histogram, boolean stale,
+            PointWriter out) {
         Labels.Builder bucketLabels = labels.toBuilder().set(Labels.METRIC_NAME, name + "_bucket");
-        for (ClassicBucket bucket : buckets) {
+        for (ClassicBucket bucket : histogram.classicBuckets()) {
             bucketLabels.set("le", PrometheusNames.formatDouble(bucket.upperBound()));
             out.sample(bucketLabels.build(), time, stale ? StaleMarker.VALUE : bucket.cumulativeCount());
         }
-        if (sum != null) {
-            out.sample(renamed(labels, name + "_sum"), time, stale ? StaleMarker.VALUE : sum);
+        if (histogram.hasSum()) {
+            out.sample(renamed(labels, name + "_sum"), time, stale ? StaleMarker.VALUE : histogram.sum());
         }
-        out.sample(renamed(labels, name + "_count"), time, stale ? StaleMarker.VALUE : count);
+        out.sample(renamed(labels, name + "_count"), time, stale ? StaleMarker.VALUE : histogram.count());
         out.endPoint();
     }
 
