@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNullElse;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.metrics.otlp.OtlpSettings;
+import dev.vigil.metrics.query.QuerySettings;
 import dev.vigil.metrics.remotewrite.ReceiverSettings;
 import dev.vigil.metrics.remotewrite.RemoteWriteSettings;
 import dev.vigil.metrics.scrape.ScrapeSettings;
@@ -24,16 +25,18 @@ import org.jspecify.annotations.Nullable;
  * @param scrape the targets to scrape
  * @param receivers the OTLP/HTTP and remote-write receivers
  * @param remoteWrite the remote-write endpoints every stored sample is also sent to
+ * @param query the PromQL engine and the query API
  */
 public record MetricsConfig(
         Duration selfScrapeInterval,
         StoreSettings storage,
         ScrapeSettings scrape,
         Receivers receivers,
-        List<RemoteWriteSettings> remoteWrite) {
+        List<RemoteWriteSettings> remoteWrite,
+        QuerySettings query) {
 
-    private static final MetricsConfig DEFAULTS = new MetricsConfig(
-            Duration.ofSeconds(15), StoreSettings.defaults(), ScrapeSettings.defaults(), Receivers.defaults(), List.of());
+    private static final MetricsConfig DEFAULTS = new MetricsConfig(Duration.ofSeconds(15), StoreSettings.defaults(),
+            ScrapeSettings.defaults(), Receivers.defaults(), List.of(), QuerySettings.defaults());
 
     /**
      * Checks the rules above.
@@ -47,6 +50,7 @@ public record MetricsConfig(
         requireNonNull(scrape, "scrape is null");
         requireNonNull(receivers, "receivers is null");
         remoteWrite = List.copyOf(requireNonNull(remoteWrite, "remoteWrite is null"));
+        requireNonNull(query, "query is null");
         if (selfScrapeInterval.isNegative()) {
             throw new IllegalArgumentException("selfScrapeInterval must not be negative, got " + selfScrapeInterval);
         }
@@ -58,7 +62,7 @@ public record MetricsConfig(
         }
     }
 
-    /** Self-scrape every 15s, the store's, scrape's and receivers' defaults, no remote write. */
+    /** Self-scrape every 15s, the store's, scrape's, receivers' and query's defaults, no remote write. */
     public static MetricsConfig defaults() {
         return DEFAULTS;
     }
@@ -70,13 +74,15 @@ public record MetricsConfig(
             @JsonProperty("storage") @Nullable StoreSettings storage,
             @JsonProperty("scrape") @Nullable ScrapeSettings scrape,
             @JsonProperty("receivers") @Nullable Receivers receivers,
-            @JsonProperty("remoteWrite") @Nullable List<RemoteWriteSettings> remoteWrite) {
+            @JsonProperty("remoteWrite") @Nullable List<RemoteWriteSettings> remoteWrite,
+            @JsonProperty("query") @Nullable QuerySettings query) {
         return new MetricsConfig(
                 requireNonNullElse(selfScrapeInterval, DEFAULTS.selfScrapeInterval),
                 requireNonNullElse(storage, DEFAULTS.storage),
                 requireNonNullElse(scrape, DEFAULTS.scrape),
                 requireNonNullElse(receivers, DEFAULTS.receivers),
-                requireNonNullElse(remoteWrite, DEFAULTS.remoteWrite));
+                requireNonNullElse(remoteWrite, DEFAULTS.remoteWrite),
+                requireNonNullElse(query, DEFAULTS.query));
     }
 
     /**

@@ -7,9 +7,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The metrics plugin ({@code metrics}): publishes the platform's Micrometer {@code MeterRegistry} and the
- * {@code MetricStore}, serves {@code /metrics}, receives samples over OTLP/HTTP and remote write, scrapes
- * configured targets, and sends what it stores on to remote-write endpoints.
+ * The metrics plugin ({@code metrics}): publishes the platform's Micrometer {@code MeterRegistry}, the
+ * {@code MetricStore} and the PromQL engine as {@code MetricQuery}, serves {@code /metrics} and Prometheus's query
+ * API, receives samples over OTLP/HTTP and remote write, scrapes configured targets, and sends what it stores on
+ * to remote-write endpoints.
  */
 public final class MetricsPlugin implements Plugin {
 

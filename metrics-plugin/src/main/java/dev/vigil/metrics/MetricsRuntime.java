@@ -2,12 +2,16 @@ package dev.vigil.metrics;
 
 import dev.vigil.api.health.Health;
 import dev.vigil.api.http.HttpMethod;
+import dev.vigil.api.VigilApi;
 import dev.vigil.api.http.RouteAccess;
+import dev.vigil.api.metrics.MetricQuery;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.metrics.MetricStoreStats;
 import dev.vigil.api.plugin.PluginContext;
 import dev.vigil.metrics.exposition.MetricsEndpoint;
 import dev.vigil.metrics.otlp.OtlpMetricsReceiver;
+import dev.vigil.metrics.promql.engine.PromqlEngine;
+import dev.vigil.metrics.query.PrometheusApi;
 import dev.vigil.metrics.registry.MeterRegistries;
 import dev.vigil.metrics.remotewrite.ExportingMetricStore;
 import dev.vigil.metrics.remotewrite.RemoteWriteExporter;
@@ -90,6 +94,10 @@ final class MetricsRuntime implements AutoCloseable {
                 new OtlpMetricsReceiver(store, config.receivers().otlp(), platform));
         context.routes().get("/api/v1/targets", exchange -> exchange.json(200, Map.of("status", "success", "data", TargetsApi.data(scrape.targets()))));
 
+        PromqlEngine engine = new PromqlEngine(store, config.query().engineSettings());
+        context.services().register(MetricQuery.class, engine);
+        new PrometheusApi(engine, store, config.query(), context.clock(), VigilApi.version()).register(context.routes());
+
         exporters = startExporters(config.remoteWrite());
         if (!config.selfScrapeInterval().isZero()) {
             scrape.addInternalTarget("vigil", hostName(), config.selfScrapeInterval(), endpoint::openMetrics);
@@ -104,8 +112,8 @@ final class MetricsRuntime implements AutoCloseable {
             details.put("bytesOnDisk", stats.bytesOnDisk());
             return Health.up(details);
         });
-        LOG.info("metrics: store at {}, {} scrape job(s), {} remote-write endpoint(s)",
-                context.dataDirectory().resolve("tsdb"), config.scrape().jobs().size(), exporters.size());
+        LOG.info("metrics: store at {}, {} scrape job(s), {} remote-write endpoint(s), query API with at most {} queries at once",
+                context.dataDirectory().resolve("tsdb"), config.scrape().jobs().size(), exporters.size(), config.query().maxConcurrent());
     }
 
     /** Applies a changed configuration: scrape jobs and remote-write endpoints at once, the rest at the next start. */
@@ -117,8 +125,8 @@ final class MetricsRuntime implements AutoCloseable {
             old.forEach(RemoteWriteExporter::close);
         }
         if (!changed.storage().equals(config.storage()) || !changed.receivers().equals(config.receivers())
-                || !changed.selfScrapeInterval().equals(config.selfScrapeInterval())) {
-            LOG.warn("metrics: changes to storage, receivers and selfScrapeInterval apply when the plugin next starts");
+                || !changed.selfScrapeInterval().equals(config.selfScrapeInterval()) || !changed.query().equals(config.query())) {
+            LOG.warn("metrics: changes to storage, receivers, selfScrapeInterval and query apply when the plugin next starts");
         }
         config = changed;
     }

@@ -7,6 +7,7 @@ import dev.vigil.api.config.ByteSize;
 import dev.vigil.kernel.config.ConfigDocument;
 import dev.vigil.kernel.config.ConfigException;
 import dev.vigil.kernel.config.ConfigMappers;
+import dev.vigil.metrics.query.QuerySettings;
 import dev.vigil.metrics.remotewrite.RemoteWriteSettings;
 import dev.vigil.metrics.scrape.ScrapeJob;
 import java.net.URI;
@@ -27,6 +28,7 @@ class MetricsConfigTest {
         assertThat(defaults.storage().retention()).isEqualTo(Duration.ofDays(15));
         assertThat(defaults.scrape().jobs()).isEmpty();
         assertThat(defaults.remoteWrite()).isEmpty();
+        assertThat(defaults.query()).isEqualTo(new QuerySettings(Duration.ofMinutes(2), 50_000_000L, Duration.ofMinutes(5), 20));
         assertThat(bind("")).isEqualTo(defaults);
         assertThat(bind("metrics: {}\n")).isEqualTo(defaults);
     }
@@ -50,6 +52,38 @@ class MetricsConfigTest {
         assertThat(central.name()).isEqualTo("central");
         assertThat(central.bearerToken()).isNull();
         assertThat(central.headers()).containsEntry("X-Scope-OrgID", "team-a");
+        assertThat(config.query()).isEqualTo(QuerySettings.defaults());
+    }
+
+    @Test
+    void testExplicitQuerySettings() throws ConfigException {
+        MetricsConfig config = bind("""
+                metrics:
+                  query:
+                    timeout: 30s
+                    maxSamples: 1000
+                    lookbackDelta: 1m
+                    maxConcurrent: 4
+                """);
+
+        assertThat(config.query()).isEqualTo(new QuerySettings(Duration.ofSeconds(30), 1000, Duration.ofMinutes(1), 4));
+        assertThat(config.query().engineSettings().maxSamples()).isEqualTo(1000);
+        assertThat(bind("metrics:\n  query:\n    timeout: 10s\n").query())
+                .isEqualTo(new QuerySettings(Duration.ofSeconds(10), 50_000_000L, Duration.ofMinutes(5), 20));
+    }
+
+    @Test
+    void badQuerySettingsAreRefusedWithTheirPath() {
+        assertThatThrownBy(() -> bind("metrics:\n  query:\n    maxConcurrent: 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("maxConcurrent must be positive, got 0");
+        assertThatThrownBy(() -> bind("metrics:\n  query:\n    timeout: 0s\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("timeout must be at least 1ms");
+        assertThatThrownBy(() -> bind("metrics:\n  query:\n    maxSample: 10\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("metrics.query.maxSample")
+                .hasMessageContaining("unknown key");
     }
 
     @Test
@@ -69,7 +103,8 @@ class MetricsConfigTest {
     @Test
     void aNegativeSelfScrapeIntervalIsRefused() {
         assertThatThrownBy(() -> new MetricsConfig(Duration.ofSeconds(-1), MetricsConfig.defaults().storage(),
-                        MetricsConfig.defaults().scrape(), MetricsConfig.defaults().receivers(), java.util.List.of()))
+                        MetricsConfig.defaults().scrape(), MetricsConfig.defaults().receivers(), java.util.List.of(),
+                        QuerySettings.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("selfScrapeInterval must not be negative, got PT-1S");
     }
