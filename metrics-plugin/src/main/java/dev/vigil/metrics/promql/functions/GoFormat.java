@@ -1,0 +1,150 @@
+package dev.vigil.metrics.promql.functions;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Numbers and strings written the way Prometheus writes them into its messages, so that a message reads the same
+ * here as in Prometheus: {@code %g} (shortest digits that read back to the same double), {@code %f} (six
+ * decimals) and {@code %q} (a double-quoted, escaped string). Stateless and thread-safe.
+ */
+public final class GoFormat {
+
+    /** Above this many digits before the point, or below 1e-4, {@code %g} switches to an exponent. */
+    private static final int EXPONENT_THRESHOLD = 6;
+
+    private GoFormat() {}
+
+    /**
+     * {@code v} as Go's {@code %g} writes it: {@code 0.5}, {@code 2}, {@code 1e+06}, {@code 1.5e-05},
+     * {@code NaN}, {@code +Inf}, {@code -Inf}.
+     */
+    public static String g(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return isNegativeZero(v) ? "-0" : "0";
+        }
+        BigDecimal shortest = shortestDecimal(v);
+        String digits = shortest.unscaledValue().abs().toString();
+        // The decimal exponent of the first digit: the value is 0.d1d2... * 10^pointPosition.
+        int pointPosition = digits.length() - shortest.scale();
+        int exponent = pointPosition - 1;
+        StringBuilder out = new StringBuilder(24);
+        if (v < 0) {
+            out.append('-');
+        }
+        if (exponent < -4 || exponent >= EXPONENT_THRESHOLD) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int magnitude = Math.abs(exponent);
+            if (magnitude < 10) {
+                out.append('0');
+            }
+            out.append(magnitude);
+        } else if (pointPosition <= 0) {
+            out.append("0.");
+            for (int i = pointPosition; i < 0; i++) {
+                out.append('0');
+            }
+            out.append(digits);
+        } else if (pointPosition >= digits.length()) {
+            out.append(digits);
+            for (int i = digits.length(); i < pointPosition; i++) {
+                out.append('0');
+            }
+        } else {
+            out.append(digits, 0, pointPosition).append('.').append(digits, pointPosition, digits.length());
+        }
+        return out.toString();
+    }
+
+    /** {@code v} as Go's {@code %f} writes it: six decimals, rounded, such as {@code 0.000000} or {@code +Inf}. */
+    public static String f(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        String text = new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+        boolean negative = v < 0 || isNegativeZero(v);
+        return negative && !text.startsWith("-") ? "-" + text : text;
+    }
+
+    /** {@code s} as Go's {@code %q} writes it: in double quotes, with quotes, backslashes and controls escaped. */
+    public static String q(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case 0x07 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0x0B -> out.append("\\v");
+                default -> appendPrintable(out, c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void appendPrintable(StringBuilder out, int c) {
+        if (isPrintable(c)) {
+            out.appendCodePoint(c);
+        } else if (c < 0x80) {
+            out.append(String.format("\\x%02x", c));
+        } else if (c > 0xFFFF) {
+            out.append(String.format("\\U%08x", c));
+        } else {
+            out.append(String.format("\\u%04x", c));
+        }
+    }
+
+    /** Letters, marks, numbers, punctuation, symbols and the ASCII space, as Go's {@code unicode.IsPrint}. */
+    private static boolean isPrintable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
+    /** The decimal with the fewest significant digits that reads back as {@code v}, the nearest of those. */
+    private static BigDecimal shortestDecimal(double v) {
+        BigDecimal exact = new BigDecimal(v);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == v) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    private static boolean isNegativeZero(double v) {
+        return Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
+    }
+}
