@@ -81,7 +81,7 @@ public final class MathFunctions {
         } else {
             result = Math.log1p(a + v * v / (1 + Math.sqrt(1 + v * v)));
         }
-        return v < 0 ? -result : result;
+        return Math.copySign(result, v);
     }
 
     /** {@code acosh}: the inverse hyperbolic cosine; NaN below 1. */
@@ -120,7 +120,7 @@ public final class MathFunctions {
         } else {
             result = 0.5 * Math.log1p((a + a) / (1 - a));
         }
-        return v < 0 ? -result : result;
+        return Math.copySign(result, v);
     }
 
     /**
