@@ -7,6 +7,7 @@ import dev.vigil.metrics.promql.ast.PositionRange;
  * The samples of one series that a range function sees at one evaluation step: those with timestamps in
  * {@code (start, end]}, at {@code timestamps[from..to)} and {@code values[from..to)}. The evaluator fills one
  * window and moves it along the steps, so a function must not keep it. Staleness markers are never inside.
+ * Functions never change the samples. One window per evaluating thread: not thread-safe.
  */
 public final class Window {
 
