@@ -3,11 +3,13 @@ package dev.vigil.metrics.promql.functions;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Numbers and strings written the way Prometheus writes them into its messages, so that a message reads the same
+ * Numbers and strings written the way Prometheus writes them into messages and labels, so that they read the same
  * here as in Prometheus: {@code %g} (shortest digits that read back to the same double), {@code %f} (six
- * decimals) and {@code %q} (a double-quoted, escaped string). Stateless and thread-safe.
+ * decimals), {@code %q} (a double-quoted, escaped string), the shortest positional form ({@code count_values}
+ * labels) and the OpenMetrics form ({@code histogram_quantiles} labels). Stateless and thread-safe.
  */
 public final class GoFormat {
 
@@ -21,22 +23,17 @@ public final class GoFormat {
      * {@code NaN}, {@code +Inf}, {@code -Inf}.
      */
     public static String g(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == 0) {
-            return isNegativeZero(v) ? "-0" : "0";
+        String special = special(v);
+        if (special != null) {
+            return special;
         }
         BigDecimal shortest = shortestDecimal(v);
         String digits = shortest.unscaledValue().abs().toString();
-        // The decimal exponent of the first digit: the value is 0.d1d2... * 10^pointPosition.
+        // The value is 0.d1d2... * 10^pointPosition.
         int pointPosition = digits.length() - shortest.scale();
         int exponent = pointPosition - 1;
         StringBuilder out = new StringBuilder(24);
-        if (v < 0) {
+        if (v < 0 || isNegativeZero(v)) {
             out.append('-');
         }
         if (exponent < -4 || exponent >= EXPONENT_THRESHOLD) {
@@ -50,21 +47,40 @@ public final class GoFormat {
                 out.append('0');
             }
             out.append(magnitude);
-        } else if (pointPosition <= 0) {
-            out.append("0.");
-            for (int i = pointPosition; i < 0; i++) {
-                out.append('0');
-            }
-            out.append(digits);
-        } else if (pointPosition >= digits.length()) {
-            out.append(digits);
-            for (int i = digits.length(); i < pointPosition; i++) {
-                out.append('0');
-            }
-        } else {
-            out.append(digits, 0, pointPosition).append('.').append(digits, pointPosition, digits.length());
+            return out.toString();
         }
-        return out.toString();
+        return positional(out, digits, pointPosition);
+    }
+
+    /**
+     * {@code v} in the fewest digits that read back as {@code v}, never with an exponent, as Prometheus writes the
+     * value label of {@code count_values}: {@code 0.1}, {@code 1000000}, {@code 1e-7} as {@code 0.0000001}.
+     */
+    public static String plain(double v) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        BigDecimal shortest = shortestDecimal(v);
+        String digits = shortest.unscaledValue().abs().toString();
+        StringBuilder out = new StringBuilder(24);
+        if (v < 0 || isNegativeZero(v)) {
+            out.append('-');
+        }
+        return positional(out, digits, digits.length() - shortest.scale());
+    }
+
+    /**
+     * {@code v} as OpenMetrics writes floats, as Prometheus writes the quantile label of
+     * {@code histogram_quantiles}: like {@link #g} but with {@code .0} added to whole numbers ({@code 0.0},
+     * {@code 0.25}, {@code 1.0}, {@code 1e+06}).
+     */
+    public static String openMetrics(double v) {
+        String text = g(v);
+        if (Double.isNaN(v) || Double.isInfinite(v) || text.indexOf('.') >= 0 || text.indexOf('e') >= 0) {
+            return text;
+        }
+        return text + ".0";
     }
 
     /** {@code v} as Go's {@code %f} writes it: six decimals, rounded, such as {@code 0.000000} or {@code +Inf}. */
@@ -130,6 +146,38 @@ public final class GoFormat {
                     Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
             default -> false;
         };
+    }
+
+    private static @Nullable String special(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return isNegativeZero(v) ? "-0" : "0";
+        }
+        return null;
+    }
+
+    /** {@code out} followed by the digits with the decimal point {@code pointPosition} digits in. */
+    private static String positional(StringBuilder out, String digits, int pointPosition) {
+        if (pointPosition <= 0) {
+            out.append("0.");
+            for (int i = pointPosition; i < 0; i++) {
+                out.append('0');
+            }
+            out.append(digits);
+        } else if (pointPosition >= digits.length()) {
+            out.append(digits);
+            for (int i = digits.length(); i < pointPosition; i++) {
+                out.append('0');
+            }
+        } else {
+            out.append(digits, 0, pointPosition).append('.').append(digits, pointPosition, digits.length());
+        }
+        return out.toString();
     }
 
     /** The decimal with the fewest significant digits that reads back as {@code v}, the nearest of those. */

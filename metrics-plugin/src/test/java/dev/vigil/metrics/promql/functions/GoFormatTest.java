@@ -53,6 +53,30 @@ class GoFormatTest {
     }
 
     @Test
+    void plainNumbersNeverUseAnExponent() {
+        assertThat(GoFormat.plain(0.1)).isEqualTo("0.1");
+        assertThat(GoFormat.plain(1e6)).isEqualTo("1000000");
+        assertThat(GoFormat.plain(1e-7)).isEqualTo("0.0000001");
+        assertThat(GoFormat.plain(-2.5)).isEqualTo("-2.5");
+        assertThat(GoFormat.plain(1e21)).isEqualTo("1000000000000000000000");
+        assertThat(GoFormat.plain(0)).isEqualTo("0");
+        assertThat(GoFormat.plain(Double.NaN)).isEqualTo("NaN");
+        assertThat(GoFormat.plain(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+    }
+
+    @Test
+    void openMetricsNumbersMarkWholeNumbers() {
+        assertThat(GoFormat.openMetrics(0)).isEqualTo("0.0");
+        assertThat(GoFormat.openMetrics(1)).isEqualTo("1.0");
+        assertThat(GoFormat.openMetrics(0.25)).isEqualTo("0.25");
+        assertThat(GoFormat.openMetrics(-0.1)).isEqualTo("-0.1");
+        assertThat(GoFormat.openMetrics(1.01)).isEqualTo("1.01");
+        assertThat(GoFormat.openMetrics(1e6)).isEqualTo("1e+06");
+        assertThat(GoFormat.openMetrics(Double.NaN)).isEqualTo("NaN");
+        assertThat(GoFormat.openMetrics(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
+    }
+
+    @Test
     void quotedStrings() {
         assertThat(GoFormat.q("series")).isEqualTo("\"series\"");
         assertThat(GoFormat.q("")).isEqualTo("\"\"");
