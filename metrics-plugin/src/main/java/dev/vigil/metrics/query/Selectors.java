@@ -26,6 +26,9 @@ import java.util.List;
  */
 final class Selectors {
 
+    private static final String NO_NON_EMPTY_MATCHER = "match[] must contain at least one non-empty matcher";
+    private static final String EMPTY_SELECTOR = "vector selector must contain at least one non-empty matcher";
+
     private Selectors() {}
 
     /**
@@ -73,6 +76,10 @@ final class Selectors {
         try {
             expression = PromqlParser.parse(text);
         } catch (PromqlParseException e) {
+            // Prometheus reads match[] with a selector-only grammar that leaves this check to the API, worded so.
+            if (e.getMessage().endsWith(EMPTY_SELECTOR)) {
+                throw ApiParams.badData(NO_NON_EMPTY_MATCHER);
+            }
             throw ApiParams.badData(e.getMessage());
         }
         String where = new Annotations(text).lineColumn(expression.position().start());
@@ -83,7 +90,7 @@ final class Selectors {
             throw ApiParams.badData(where + ": parse error: a series selector takes no offset or @ modifier");
         }
         if (selector.matchers().stream().allMatch(LabelMatcher::matchesEmpty)) {
-            throw ApiParams.badData("match[] must contain at least one non-empty matcher");
+            throw ApiParams.badData(NO_NON_EMPTY_MATCHER);
         }
         return selector.matchers();
     }

@@ -264,11 +264,55 @@ class PrometheusApiTest {
     }
 
     @Test
-    void seriesNeedMatch() throws Exception {
+    void seriesAreTheUnionOfEveryMatchSortedAndCut() throws Exception {
+        start(QuerySettings.defaults());
+        write(Labels.of("__name__", "up", "job", "node", "instance", "a"), 1000, 1);
+        write(Labels.of("__name__", "up", "job", "api", "instance", "b"), 5000, 1);
+        write(Labels.of("__name__", "temp", "room", "x"), 1000, 21);
+
+        assertThat(get("/api/v1/series", "match[]", "up{job=\"node\"}", "match[]", "{room=~\"x|y\"}", "match[]", "up{instance=\"a\"}").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":[{\"__name__\":\"temp\",\"room\":\"x\"},"
+                        + "{\"__name__\":\"up\",\"instance\":\"a\",\"job\":\"node\"}]}");
+        assertThat(postForm("/api/v1/series", "match[]", "up", "limit", "1").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"instance\":\"a\",\"job\":\"node\"}],"
+                        + "\"warnings\":[\"results truncated due to limit\"]}");
+        assertThat(get("/api/v1/series", "match[]", "up", "start", "4", "end", "6").body()).contains("\"instance\":\"b\"").doesNotContain("\"a\"");
+        assertThat(get("/api/v1/series", "match[]", "up", "start", "6", "end", "4").body()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
+        assertThat(get("/api/v1/labels", "match[]", "temp").body()).isEqualTo("{\"status\":\"success\",\"data\":[\"__name__\",\"room\"]}");
+        assertThat(get("/api/v1/label/job/values", "match[]", "up{instance=\"b\"}", "match[]", "up{instance=\"a\"}").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":[\"api\",\"node\"]}");
+    }
+
+    @Test
+    void matchMustBeASeriesSelector() throws Exception {
         start(QuerySettings.defaults());
 
         assertError(get("/api/v1/series"), 400, "bad_data", "no match[] parameter provided");
         assertError(postForm("/api/v1/series", "start", "1"), 400, "bad_data", "no match[] parameter provided");
+        assertError(get("/api/v1/series", "match[]", "{job=~\".*\"}"), 400, "bad_data",
+                "invalid parameter \"match[]\": match[] must contain at least one non-empty matcher");
+        assertError(get("/api/v1/series", "match[]", "rate(up[5m])"), 400, "bad_data",
+                "invalid parameter \"match[]\": 1:1: parse error: expected a series selector, found a call of rate()");
+        assertError(get("/api/v1/series", "match[]", "up offset 5m"), 400, "bad_data",
+                "invalid parameter \"match[]\": 1:1: parse error: a series selector takes no offset or @ modifier");
+        assertError(get("/api/v1/labels", "match[]", "{a=\"\"}"), 400, "bad_data", "match[] must contain at least one non-empty matcher");
+        HttpResponse<String> broken = get("/api/v1/label/job/values", "match[]", "up{");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).startsWith("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:").contains("parse error");
+    }
+
+    @Test
+    void exemplarQueriesAreCheckedAndAnsweredEmpty() throws Exception {
+        start(QuerySettings.defaults());
+
+        assertThat(get("/api/v1/query_exemplars", "query", "rate(up[5m])", "start", "1", "end", "2").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":[]}");
+        HttpResponse<String> noSeries = postForm("/api/v1/query_exemplars", "query", "1+1");
+        assertThat(noSeries.statusCode()).isEqualTo(204);
+        assertThat(noSeries.body()).isEmpty();
+        HttpResponse<String> broken = get("/api/v1/query_exemplars", "query", "up(");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("parse error");
     }
 
     @Test
