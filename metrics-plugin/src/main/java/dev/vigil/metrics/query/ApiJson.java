@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.metrics.QueryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -38,7 +37,7 @@ final class ApiJson {
 
     /** Answers 200 with {@code data}, and the warnings and infos when there are any. */
     static void success(HttpExchange exchange, DataWriter data, List<String> warnings, List<String> infos) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+        ResponseBuffer body = new ResponseBuffer();
         try (JsonGenerator json = FACTORY.createGenerator(body)) {
             json.writeStartObject();
             json.writeStringField("status", "success");
@@ -55,7 +54,7 @@ final class ApiJson {
 
     /** Answers with the status of the error's type, its {@code errorType} and its message. */
     static void error(HttpExchange exchange, QueryException error) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(128);
+        ResponseBuffer body = new ResponseBuffer();
         try (JsonGenerator json = FACTORY.createGenerator(body)) {
             json.writeStartObject();
             json.writeStringField("status", "error");
