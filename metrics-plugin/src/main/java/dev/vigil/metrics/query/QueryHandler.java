@@ -113,8 +113,9 @@ final class QueryHandler {
                     if (left <= 0) {
                         throw timedOutInQueue();
                     }
+                    Query fresh = create(factory, Duration.ofNanos(left));
                     query.close();
-                    query = create(factory, Duration.ofNanos(left));
+                    query = fresh;
                 }
                 result = query.execute();
             } finally {
