@@ -37,7 +37,13 @@ final class ExprParser {
 
     private final TokenStream tokens;
     private final SelectorParser selectors;
-    private final Map<BinaryExpr, VectorMatching> writtenMatching = new IdentityHashMap<>();
+    private @Nullable Map<BinaryExpr, VectorMatching> writtenMatching;
+    /**
+     * The type of the expression the last {@link #expression}, {@link #unary} or {@link #primary} call
+     * returned. Kept here because {@link BinaryExpr#type()} walks its operands, which on a long chain such
+     * as {@code a + b + c + ...} would make parsing quadratic.
+     */
+    private ValueType type = ValueType.SCALAR;
 
     ExprParser(TokenStream tokens) {
         this.tokens = tokens;
@@ -61,14 +67,16 @@ final class ExprParser {
      * instant vectors: the tree keeps no matching for those, but the type checker reports the clause.
      */
     Map<BinaryExpr, VectorMatching> writtenMatching() {
-        return writtenMatching;
+        return writtenMatching == null ? Map.of() : writtenMatching;
     }
 
     private Expr expression(int minPrecedence) throws PromqlParseException {
         Expr lhs = unary();
+        ValueType lhsType = type;
         while (true) {
             BinaryOp op = tokens.type().binaryOp();
             if (op == null || op.precedence() < minPrecedence) {
+                type = lhsType;
                 return lhs;
             }
             tokens.advance();
@@ -98,36 +106,47 @@ final class ExprParser {
                 }
             }
             Expr rhs = expression(op.rightAssociative() ? op.precedence() : op.precedence() + 1);
-            lhs = binary(op, lhs, rhs, returnBool, labels, on, cardinality, include);
+            ValueType rhsType = type;
+            lhs = binary(op, lhs, lhsType, rhs, rhsType, returnBool, labels, on, cardinality, include);
+            lhsType = TypeChecker.binaryType(lhsType, rhsType);
         }
     }
 
-    private BinaryExpr binary(BinaryOp op, Expr lhs, Expr rhs, boolean returnBool, @Nullable List<String> labels,
-            boolean on, Cardinality cardinality, List<String> include) {
+    private BinaryExpr binary(BinaryOp op, Expr lhs, ValueType lhsType, Expr rhs, ValueType rhsType,
+            boolean returnBool, @Nullable List<String> labels, boolean on, Cardinality cardinality,
+            List<String> include) {
         Cardinality card = op.isSetOperator() && cardinality == Cardinality.ONE_TO_ONE
                 ? Cardinality.MANY_TO_MANY : cardinality;
-        boolean vectors = lhs.type() == ValueType.VECTOR && rhs.type() == ValueType.VECTOR;
+        boolean vectors = lhsType == ValueType.VECTOR && rhsType == ValueType.VECTOR;
         VectorMatching matching = vectors || labels != null
                 ? new VectorMatching(card, labels == null ? List.of() : labels, on, include)
                 : null;
         PositionRange position = new PositionRange(lhs.position().start(), rhs.position().end());
         BinaryExpr expr = new BinaryExpr(op, lhs, rhs, vectors ? matching : null, returnBool, position);
         if (!vectors && matching != null) {
+            if (writtenMatching == null) {
+                writtenMatching = new IdentityHashMap<>();
+            }
             writtenMatching.put(expr, matching);
         }
         return expr;
     }
 
     private Expr unary() throws PromqlParseException {
-        TokenType type = tokens.type();
-        if (type != TokenType.ADD && type != TokenType.SUB) {
-            return selectors.postfix(primary());
+        TokenType sign = tokens.type();
+        if (sign != TokenType.ADD && sign != TokenType.SUB) {
+            Expr operand = primary();
+            Expr result = selectors.postfix(operand);
+            if (result != operand) {
+                type = result.type(); // a selector, a range or a subquery: no walk
+            }
+            return result;
         }
         int start = tokens.start();
         tokens.advance();
-        // Only ^ binds tighter than a sign.
+        // Only ^ binds tighter than a sign; the operand's type is the result's.
         Expr operand = expression(BinaryOp.POW.precedence());
-        boolean negate = type == TokenType.SUB;
+        boolean negate = sign == TokenType.SUB;
         PositionRange position = new PositionRange(start, operand.position().end());
         if (operand instanceof NumberLiteral number) {
             return new NumberLiteral(negate ? -number.value() : number.value(), position);
@@ -136,6 +155,14 @@ final class ExprParser {
     }
 
     private Expr primary() throws PromqlParseException {
+        Expr expr = operand();
+        if (!(expr instanceof ParenExpr)) {
+            type = expr.type(); // constant for every node but a parenthesis, whose type the inner expression set
+        }
+        return expr;
+    }
+
+    private Expr operand() throws PromqlParseException {
         TokenType type = tokens.type();
         int start = tokens.start();
         int end = tokens.end();
@@ -336,17 +363,6 @@ final class ExprParser {
 
     /** Prometheus 3 accepts any non-empty UTF-8 text as a label name. */
     private static boolean isValidLabelName(String label) {
-        if (label.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < label.length() && Character.isLowSurrogate(label.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return !label.isEmpty() && PromqlText.isValidUtf8(label);
     }
 }

@@ -354,7 +354,8 @@ final class Lexer {
             colon |= r == ':';
         }
         backup();
-        TokenType keyword = TokenType.keyword(input.substring(start, pos));
+        // Most metric names are longer than any keyword, and need no look-up.
+        TokenType keyword = pos - start > TokenType.LONGEST_KEYWORD ? null : TokenType.keyword(input.substring(start, pos));
         if (keyword != null) {
             return emit(keyword);
         }

@@ -96,6 +96,9 @@ enum TokenType {
 
     private static final Map<String, TokenType> KEYWORDS = keywords();
 
+    /** The length of the longest keyword; a longer word is always a name. */
+    static final int LONGEST_KEYWORD = "count_values".length();
+
     private final Kind kind;
     private final @Nullable String word;
 
@@ -117,6 +120,9 @@ enum TokenType {
      * {@code inf} and {@code nan} are numbers.
      */
     static @Nullable TokenType keyword(String word) {
+        if (word.length() > LONGEST_KEYWORD) {
+            return null;
+        }
         TokenType type = KEYWORDS.get(word);
         if (type == null && hasUpperCase(word)) {
             type = KEYWORDS.get(word.toLowerCase(Locale.ROOT));

@@ -17,6 +17,7 @@ import dev.vigil.metrics.promql.ast.ValueType;
 import dev.vigil.metrics.promql.ast.VectorMatching;
 import dev.vigil.metrics.promql.ast.VectorMatching.Cardinality;
 import dev.vigil.metrics.promql.ast.VectorSelector;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +47,20 @@ final class TypeChecker {
         check(expr, false);
     }
 
+    /**
+     * The type of a binary operation whose operands have these types, as {@link BinaryExpr#type()} computes it
+     * but without walking the operands.
+     */
+    static ValueType binaryType(ValueType left, ValueType right) {
+        return left == ValueType.VECTOR || right == ValueType.VECTOR ? ValueType.VECTOR : ValueType.SCALAR;
+    }
+
+    /** Checks a node and returns its type, computed from its children's rather than by walking them again. */
     private ValueType check(Expr node, boolean anySelector) throws PromqlParseException {
         if (node instanceof BinaryExpr binary) {
-            checkBinary(binary);
+            return checkBinaryChain(binary);
+        } else if (node instanceof ParenExpr paren) {
+            return check(paren.expr(), false);
         } else if (node instanceof Call call) {
             checkCall(call);
         } else if (node instanceof AggregateExpr aggregate) {
@@ -58,14 +70,13 @@ final class TypeChecker {
             if (paramType != null && param != null) {
                 expectType(param, paramType, "aggregation parameter");
             }
-        } else if (node instanceof ParenExpr paren) {
-            check(paren.expr(), false);
         } else if (node instanceof UnaryExpr unary) {
             ValueType type = check(unary.expr(), false);
             if (type != ValueType.SCALAR && type != ValueType.VECTOR) {
                 throw error(unary.position(), "unary expression only allowed on expressions of type scalar or instant"
                         + " vector, got " + GoText.quote(type.description()));
             }
+            return type;
         } else if (node instanceof SubqueryExpr subquery) {
             ValueType type = check(subquery.expr(), false);
             if (type != ValueType.VECTOR) {
@@ -88,15 +99,40 @@ final class TypeChecker {
         }
     }
 
-    private void checkBinary(BinaryExpr binary) throws PromqlParseException {
-        ValueType left = check(binary.lhs(), false);
-        ValueType right = check(binary.rhs(), false);
+    /**
+     * Checks a binary operation, its left operand first. Long chains such as {@code a + b + c + ...} nest on
+     * the left, so the left spine is walked in a loop rather than by recursion, in the same order.
+     */
+    private ValueType checkBinaryChain(BinaryExpr top) throws PromqlParseException {
+        if (!(top.lhs() instanceof BinaryExpr)) {
+            ValueType left = check(top.lhs(), false);
+            ValueType right = check(top.rhs(), false);
+            checkBinary(top, left, right);
+            return binaryType(left, right);
+        }
+        ArrayDeque<BinaryExpr> spine = new ArrayDeque<>();
+        Expr node = top;
+        while (node instanceof BinaryExpr binary) {
+            spine.push(binary);
+            node = binary.lhs();
+        }
+        ValueType left = check(node, false);
+        while (!spine.isEmpty()) {
+            BinaryExpr binary = spine.pop();
+            ValueType right = check(binary.rhs(), false);
+            checkBinary(binary, left, right);
+            left = binaryType(left, right);
+        }
+        return left;
+    }
+
+    /** The rules for one binary operation whose operands have been checked. */
+    private void checkBinary(BinaryExpr binary, ValueType left, ValueType right) throws PromqlParseException {
         BinaryOp op = binary.op();
         if (binary.returnBool() && !op.isComparison()) {
             throw error(operatorRange(binary), "bool modifier can only be used on comparison operators");
         }
-        if (op.isComparison() && !binary.returnBool() && binary.lhs().type() == ValueType.SCALAR
-                && binary.rhs().type() == ValueType.SCALAR) {
+        if (op.isComparison() && !binary.returnBool() && left == ValueType.SCALAR && right == ValueType.SCALAR) {
             throw error(operatorRange(binary), "comparisons between scalars must use BOOL modifier");
         }
         VectorMatching matching = binary.matching() != null ? binary.matching() : writtenMatching.get(binary);
@@ -162,9 +198,10 @@ final class TypeChecker {
 
     /** The second argument of {@code info} selects the info series by their labels alone. */
     private void checkInfoSelector(Call call, Expr selector) throws PromqlParseException {
-        if (selector.type() != ValueType.VECTOR) {
+        ValueType type = selector.type();
+        if (type != ValueType.VECTOR) {
             throw error(call.position(), "expected type " + ValueType.VECTOR.description() + " in call to function "
-                    + GoText.quote(call.function().name()) + ", got " + selector.type().description());
+                    + GoText.quote(call.function().name()) + ", got " + type.description());
         }
         if (!(selector instanceof VectorSelector vs)) {
             throw error(selector.position(), "expected label selectors only");

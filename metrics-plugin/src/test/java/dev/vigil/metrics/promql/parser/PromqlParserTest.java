@@ -611,6 +611,25 @@ class PromqlParserTest {
     }
 
     @Test
+    void parsesLongChainsAndReasonableNesting() throws PromqlParseException {
+        String chain = "a" + " + a".repeat(50_000);
+        Expr sum = PromqlParser.parse(chain);
+        assertThat(sum.position()).isEqualTo(pos(0, chain.length()));
+        assertThat(PromqlParser.parse("(".repeat(500) + "1" + ")".repeat(500))).isInstanceOf(ParenExpr.class);
+        assertThat(PromqlParser.parse("2" + " ^ 2".repeat(500))).isInstanceOf(BinaryExpr.class);
+        assertThat(PromqlParser.parse("-".repeat(500) + "1")).isEqualTo(num(1, 0, 501));
+    }
+
+    @Test
+    void quotesTextForMessagesAsPrometheusDoes() throws PromqlParseException {
+        StringLiteral label = (StringLiteral) ((AggregateExpr) PromqlParser.parse("count_values(\"a\\xc5z\", x)")).param();
+        assertThat(label).isNotNull();
+        assertThat(PromqlText.isValidUtf8(label.value())).isFalse();
+        assertThat(PromqlText.quote(label.value())).isEqualTo("\"a\\xc5z\"");
+        assertThat(PromqlText.isValidUtf8("héllo \uD83D\uDE00")).isTrue();
+    }
+
+    @Test
     void reportsDeepNestingAsAParseError() {
         String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
         assertThatThrownBy(() -> PromqlParser.parse(deep))
