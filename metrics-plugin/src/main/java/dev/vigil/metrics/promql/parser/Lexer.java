@@ -1,7 +1,5 @@
 package dev.vigil.metrics.promql.parser;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Splits PromQL text into tokens, one at a time, on the parser's demand. It follows the states of
  * Prometheus's lexer, because they decide what is a token where: inside braces keywords are plain names,
@@ -15,14 +13,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Lexer {
 
-    private static final int END_OF_INPUT = -1;
-
-    private final String input;
+    private final CharCursor in;
     private final int length;
 
-    private int pos;
     private int start;
-    private int width;
 
     private boolean finished;
     private boolean durationMode;
@@ -39,7 +33,7 @@ final class Lexer {
     private String errorMessage = "";
 
     Lexer(String input) {
-        this.input = input;
+        this.in = new CharCursor(input);
         this.length = input.length();
     }
 
@@ -87,8 +81,8 @@ final class Lexer {
         if (skipComment()) {
             return false;
         }
-        int r = read();
-        if (r == END_OF_INPUT) {
+        int r = in.read();
+        if (r == CharCursor.END) {
             if (parenDepth != 0) {
                 return error("unclosed left parenthesis");
             }
@@ -116,16 +110,16 @@ final class Lexer {
             case '@':
                 return emit(TokenType.AT);
             case '=':
-                if (peek() == '=') {
-                    read();
+                if (in.peek() == '=') {
+                    in.read();
                     return emit(TokenType.EQLC);
                 }
-                if (peek() == '~') {
+                if (in.peek() == '~') {
                     return error("unexpected character after '=': " + GoText.quoteRune('~'));
                 }
                 return emit(TokenType.EQL);
             case '!': {
-                int t = read();
+                int t = in.read();
                 if (t != '=') {
                     return error("unexpected character after '!': " + GoText.quoteRune(t));
                 }
@@ -175,17 +169,17 @@ final class Lexer {
             default:
                 break;
         }
-        if (isSpace(r)) {
+        if (CharCursor.isSpace(r)) {
             skipSpaces();
             return false;
         }
-        if (isDigit(r) || (r == '.' && isDigit(peek()))) {
-            backup();
+        if (CharCursor.isDigit(r) || (r == '.' && CharCursor.isDigit(in.peek()))) {
+            in.backup();
             return lexNumberOrDuration();
         }
-        if (isAlpha(r) || r == ':') {
+        if (CharCursor.isAlpha(r) || r == ':') {
             if (!bracketOpen) {
-                backup();
+                in.backup();
                 return lexKeywordOrIdentifier();
             }
             return lexWordInBrackets(r);
@@ -199,8 +193,8 @@ final class Lexer {
             if (gotColon) {
                 return error("unexpected colon " + GoText.quoteRune(':'));
             }
-            if (peek() == ':') {
-                read();
+            if (in.peek() == ':') {
+                in.read();
                 emit(TokenType.DOUBLE_COLON);
             } else {
                 emit(TokenType.COLON);
@@ -218,19 +212,19 @@ final class Lexer {
         if (skipComment()) {
             return false;
         }
-        int r = read();
-        if (r == END_OF_INPUT) {
+        int r = in.read();
+        if (r == CharCursor.END) {
             return error("unexpected end of input inside braces");
         }
-        if (isSpace(r)) {
+        if (CharCursor.isSpace(r)) {
             skipSpaces();
             return false;
         }
-        if (isAlpha(r)) {
-            while (isAlphaNumeric(read())) {
+        if (CharCursor.isAlpha(r)) {
+            while (CharCursor.isAlphaNumeric(in.read())) {
                 // absorb the name
             }
-            backup();
+            in.backup();
             return emit(TokenType.IDENTIFIER);
         }
         switch (r) {
@@ -243,13 +237,13 @@ final class Lexer {
             case '`':
                 return lexRawString();
             case '=':
-                if (read() == '~') {
+                if (in.read() == '~') {
                     return emit(TokenType.EQL_REGEX);
                 }
-                backup();
+                in.backup();
                 return emit(TokenType.EQL);
             case '!': {
-                int next = read();
+                int next = in.read();
                 if (next == '~') {
                     return emit(TokenType.NEQ_REGEX);
                 }
@@ -270,9 +264,9 @@ final class Lexer {
 
     /** Right after {@code [}: numbers, durations, their arithmetic, and the words step, range, min and max. */
     private boolean lexDuration() {
-        int r = read();
+        int r = in.read();
         switch (r) {
-            case END_OF_INPUT:
+            case CharCursor.END:
                 return error("unexpected end of input in duration expression");
             case ']':
                 bracketOpen = false;
@@ -321,12 +315,12 @@ final class Lexer {
             default:
                 break;
         }
-        if (isSpace(r)) {
+        if (CharCursor.isSpace(r)) {
             skipSpaces();
             return false;
         }
-        if (isDigit(r) || (r == '.' && isDigit(peek()))) {
-            backup();
+        if (CharCursor.isDigit(r) || (r == '.' && CharCursor.isDigit(in.peek()))) {
+            in.backup();
             gotDuration = true;
             durationMode = false;
             return lexNumberOrDuration();
@@ -335,11 +329,11 @@ final class Lexer {
     }
 
     private boolean scanDurationKeyword() {
-        while (isAlpha(read())) {
+        while (CharCursor.isAlpha(in.read())) {
             // absorb the word
         }
-        backup();
-        TokenType keyword = TokenType.keyword(input.substring(start, pos));
+        in.backup();
+        TokenType keyword = TokenType.keyword(in.textFrom(start));
         if (keyword == TokenType.STEP || keyword == TokenType.RANGE || keyword == TokenType.MIN
                 || keyword == TokenType.MAX) {
             return emit(keyword);
@@ -350,12 +344,12 @@ final class Lexer {
     private boolean lexKeywordOrIdentifier() {
         boolean colon = false;
         int r;
-        while (isAlphaNumeric(r = read()) || r == ':') {
+        while (CharCursor.isAlphaNumeric(r = in.read()) || r == ':') {
             colon |= r == ':';
         }
-        backup();
+        in.backup();
         // Most metric names are longer than any keyword, and need no look-up.
-        TokenType keyword = pos - start > TokenType.LONGEST_KEYWORD ? null : TokenType.keyword(input.substring(start, pos));
+        TokenType keyword = in.pos() - start > TokenType.LONGEST_KEYWORD ? null : TokenType.keyword(in.textFrom(start));
         if (keyword != null) {
             return emit(keyword);
         }
@@ -364,15 +358,15 @@ final class Lexer {
 
     private boolean lexString() {
         while (true) {
-            int r = read();
+            int r = in.read();
             if (r == '\\') {
-                String problem = scanEscape();
+                String problem = LiteralScanner.scanEscape(in, stringQuote);
                 if (problem != null) {
                     return error(problem);
                 }
             } else if (r == 0xFFFD) {
                 return error("invalid UTF-8 rune");
-            } else if (r == END_OF_INPUT || r == '\n') {
+            } else if (r == CharCursor.END || r == '\n') {
                 return error("unterminated quoted string");
             } else if (r == stringQuote) {
                 return emit(TokenType.STRING);
@@ -382,10 +376,10 @@ final class Lexer {
 
     private boolean lexRawString() {
         while (true) {
-            int r = read();
+            int r = in.read();
             if (r == 0xFFFD) {
                 return error("invalid UTF-8 rune");
-            } else if (r == END_OF_INPUT) {
+            } else if (r == CharCursor.END) {
                 return error("unterminated raw string");
             } else if (r == '`') {
                 return emit(TokenType.STRING);
@@ -393,209 +387,45 @@ final class Lexer {
         }
     }
 
-    /** Checks one escape sequence after its backslash; returns what is wrong with it, or null. */
-    private @Nullable String scanEscape() {
-        int ch = read();
-        int digits;
-        int base;
-        int max;
-        switch (ch) {
-            case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\':
-                return null;
-            case '0', '1', '2', '3', '4', '5', '6', '7':
-                digits = 3;
-                base = 8;
-                max = 255;
-                break;
-            case 'x':
-                ch = read();
-                digits = 2;
-                base = 16;
-                max = 255;
-                break;
-            case 'u':
-                ch = read();
-                digits = 4;
-                base = 16;
-                max = Character.MAX_CODE_POINT;
-                break;
-            case 'U':
-                ch = read();
-                digits = 8;
-                base = 16;
-                max = Character.MAX_CODE_POINT;
-                break;
-            case END_OF_INPUT:
-                return "escape sequence not terminated";
-            default:
-                if (ch == stringQuote) {
-                    return null;
-                }
-                return "unknown escape sequence " + GoText.unicode(ch);
-        }
-        long value = 0;
-        while (true) {
-            int d = ch >= 0 && ch < 128 ? Character.digit(ch, 16) : -1;
-            if (d < 0 || d >= base) {
-                if (ch == END_OF_INPUT) {
-                    return "escape sequence not terminated";
-                }
-                return "illegal character " + GoText.unicode(ch) + " in escape sequence";
-            }
-            value = value * base + d;
-            if (--digits == 0) {
-                break;
-            }
-            ch = read();
-        }
-        if (value > max || (value >= 0xD800 && value < 0xE000)) {
-            return "escape sequence is an invalid Unicode code point";
-        }
-        return null;
-    }
-
     private boolean lexNumberOrDuration() {
-        if (scanNumber()) {
+        if (LiteralScanner.scanNumber(in)) {
             return emit(TokenType.NUMBER);
         }
-        if (acceptRemainingDuration()) {
-            backup();
+        if (LiteralScanner.acceptRemainingDuration(in)) {
+            in.backup();
             return emit(TokenType.DURATION);
         }
-        return error("bad number or duration syntax: " + GoText.quote(input.substring(start, pos)));
-    }
-
-    /** Reads what may be a number; the parser finds out whether it is one Go can read. */
-    private boolean scanNumber() {
-        int initial = pos;
-        boolean hex = false;
-        if (accept('0') && (accept('x') || accept('X'))) {
-            accept('_');
-            hex = true;
-        }
-        accept('.');
-        acceptDigit(hex);
-        boolean dot = false;
-        boolean exponent = false;
-        while (true) {
-            int r = peek();
-            boolean isExponent = r == 'e' || r == 'E';
-            if (!(isNumberDigit(r, hex) || r == '.' || r == '_' || isExponent)) {
-                break;
-            }
-            if (r == '.' && dot) {
-                read();
-                return false;
-            }
-            if (isExponent && exponent) {
-                read();
-                return false;
-            }
-            if (accept('.')) {
-                dot = true;
-                if (accept('_') || accept('.') || hex) {
-                    return false;
-                }
-                continue;
-            }
-            if (accept('e') || accept('E')) {
-                exponent = true;
-                if (!accept('+')) {
-                    accept('-');
-                }
-                if (acceptNumberStop() || peek() == END_OF_INPUT) {
-                    return false;
-                }
-                continue;
-            }
-            if (accept('_')) {
-                if (acceptNumberStop() || peek() == END_OF_INPUT) {
-                    return false;
-                }
-                continue;
-            }
-            while (isNumberDigit(peek(), hex)) {
-                read();
-            }
-        }
-        return pos != initial && !isAlphaNumeric(peek());
-    }
-
-    private boolean acceptNumberStop() {
-        int r = peek();
-        if (r == '.' || r == '_' || r == 'e' || r == 'E') {
-            read();
-            return true;
-        }
-        return false;
-    }
-
-    /** After the digits of a duration: units, and more digits with units, up to a character that ends a name. */
-    private boolean acceptRemainingDuration() {
-        if (!acceptUnit(true)) {
-            return false;
-        }
-        accept('s');
-        while (acceptDigit(false)) {
-            while (acceptDigit(false)) {
-                // absorb the digits
-            }
-            if (!acceptUnit(false)) {
-                return false;
-            }
-            accept('s');
-        }
-        return !isAlphaNumeric(read());
-    }
-
-    private boolean acceptUnit(boolean allowYears) {
-        int r = peek();
-        if (r == 's' || r == 'm' || r == 'h' || r == 'd' || r == 'w' || (allowYears && r == 'y')) {
-            read();
-            return true;
-        }
-        return false;
-    }
-
-    private boolean acceptDigit(boolean hex) {
-        if (isNumberDigit(peek(), hex)) {
-            read();
-            return true;
-        }
-        return false;
+        return error("bad number or duration syntax: " + GoText.quote(in.textFrom(start)));
     }
 
     private boolean emitComparison(TokenType alone, TokenType withEquals) {
-        if (peek() == '=') {
-            read();
+        if (in.peek() == '=') {
+            in.read();
             return emit(withEquals);
         }
         return emit(alone);
     }
 
     private boolean skipComment() {
-        if (pos < length && input.charAt(pos) == '#') {
-            while (pos < length && input.charAt(pos) != '\n' && input.charAt(pos) != '\r') {
-                pos++;
-            }
-            start = pos;
+        if (in.skipComment()) {
+            start = in.pos();
             return true;
         }
         return false;
     }
 
     private void skipSpaces() {
-        while (isSpace(peek())) {
-            read();
+        while (CharCursor.isSpace(in.peek())) {
+            in.read();
         }
-        start = pos;
+        start = in.pos();
     }
 
     private boolean emit(TokenType t) {
         type = t;
         tokenStart = start;
-        tokenEnd = pos;
-        start = pos;
+        tokenEnd = in.pos();
+        start = in.pos();
         return true;
     }
 
@@ -606,55 +436,5 @@ final class Lexer {
         tokenEnd = length;
         finished = true;
         return true;
-    }
-
-    private int read() {
-        if (pos >= length) {
-            width = 0;
-            return END_OF_INPUT;
-        }
-        int cp = input.codePointAt(pos);
-        width = Character.charCount(cp);
-        pos += width;
-        return cp;
-    }
-
-    private int peek() {
-        if (pos >= length) {
-            return END_OF_INPUT;
-        }
-        return input.codePointAt(pos);
-    }
-
-    private void backup() {
-        pos -= width;
-    }
-
-    private boolean accept(char c) {
-        if (peek() == c) {
-            read();
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean isNumberDigit(int r, boolean hex) {
-        return isDigit(r) || (hex && ((r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F')));
-    }
-
-    private static boolean isSpace(int r) {
-        return r == ' ' || r == '\t' || r == '\n' || r == '\r';
-    }
-
-    private static boolean isDigit(int r) {
-        return r >= '0' && r <= '9';
-    }
-
-    private static boolean isAlpha(int r) {
-        return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
-    }
-
-    private static boolean isAlphaNumeric(int r) {
-        return isAlpha(r) || isDigit(r);
     }
 }
