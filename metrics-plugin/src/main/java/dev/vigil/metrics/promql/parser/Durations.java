@@ -51,7 +51,7 @@ final class Durations {
         }
         int literalStart = tokens.start();
         int end = tokens.end();
-        double seconds = literalSeconds();
+        double seconds = tokens.numberValue();
         if (Math.abs(seconds) > Literals.MAX_DURATION_SECONDS) {
             throw tokens.error(literalStart, end, "duration out of range");
         }
@@ -66,18 +66,6 @@ final class Durations {
     void requirePositive(Literal literal) throws PromqlParseException {
         if (literal.seconds() <= 0) {
             throw tokens.error(literal.start(), literal.end(), "duration must be greater than 0");
-        }
-    }
-
-    /** The value in seconds of the current token, a number or a duration. */
-    double literalSeconds() throws PromqlParseException {
-        boolean number = tokens.is(TokenType.NUMBER);
-        String text = tokens.text();
-        try {
-            return number ? Literals.number(text) : Literals.nanosToSeconds(Literals.durationNanos(text));
-        } catch (IllegalArgumentException e) {
-            throw tokens.error(tokens.start(), tokens.end(), number ? "error parsing number: " + e.getMessage()
-                    : String.valueOf(e.getMessage()));
         }
     }
 

@@ -168,7 +168,7 @@ final class ExprParser {
         int end = tokens.end();
         switch (type) {
             case NUMBER, DURATION -> {
-                NumberLiteral number = new NumberLiteral(numberValue(type), new PositionRange(start, end));
+                NumberLiteral number = new NumberLiteral(tokens.numberValue(), new PositionRange(start, end));
                 tokens.advance();
                 return number;
             }
@@ -215,18 +215,6 @@ final class ExprParser {
             case IDENTIFIER, START, END, STEP, RANGE -> true;
             default -> false;
         };
-    }
-
-    private double numberValue(TokenType type) throws PromqlParseException {
-        String text = tokens.text();
-        try {
-            return type == TokenType.NUMBER
-                    ? Literals.number(text)
-                    : Literals.nanosToSeconds(Literals.durationNanos(text));
-        } catch (IllegalArgumentException e) {
-            throw tokens.error(tokens.start(), tokens.end(),
-                    type == TokenType.NUMBER ? "error parsing number: " + e.getMessage() : String.valueOf(e.getMessage()));
-        }
     }
 
     private Call call(String name, int start, int nameEnd) throws PromqlParseException {

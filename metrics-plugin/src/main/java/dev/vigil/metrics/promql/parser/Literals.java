@@ -51,7 +51,8 @@ final class Literals {
             throw syntaxError(s);
         }
         if (Double.isInfinite(value)) {
-            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoText.quote(s) + ": value out of range");
+            throw new IllegalArgumentException(
+                    "strconv.ParseFloat: parsing " + GoText.quote(s) + ": value out of range");
         }
         return value;
     }
@@ -93,7 +94,8 @@ final class Literals {
             String unit = s.substring(unitStart, i);
             int order = unitOrder(unit);
             if (order == 0) {
-                throw new IllegalArgumentException("unknown unit " + GoText.quote(unit) + " in duration " + GoText.quote(s));
+                throw new IllegalArgumentException(
+                        "unknown unit " + GoText.quote(unit) + " in duration " + GoText.quote(s));
             }
             if (order <= lastUnit) {
                 throw invalidDuration(s);

@@ -137,7 +137,9 @@ final class SelectorParser {
     }
 
     private static String regexError(String regex, IllegalArgumentException e) {
-        String reason = e.getCause() instanceof PatternSyntaxException syntax ? syntax.getDescription() : e.getMessage();
+        String reason = e.getCause() instanceof PatternSyntaxException syntax
+                ? syntax.getDescription()
+                : e.getMessage();
         return "error parsing regexp: " + reason + ": `" + regex + "`";
     }
 
@@ -198,7 +200,7 @@ final class SelectorParser {
             }
             throw tokens.unexpected("offset", OFFSET_EXPECTED);
         }
-        double seconds = durations.literalSeconds();
+        double seconds = tokens.numberValue();
         if (Math.abs(seconds) > Literals.MAX_DURATION_SECONDS || Double.isNaN(seconds)) {
             throw tokens.error(signed ? signStart : tokens.start(), tokens.end(), "duration out of range");
         }
@@ -229,8 +231,8 @@ final class SelectorParser {
             }
             return new SubqueryExpr(sq.expr(), sq.range(), sq.step(), millis, sq.at(), extend(sq.position(), end));
         }
-        throw tokens.error(expr.position(),
-                "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        throw tokens.error(expr.position(), "offset modifier must be preceded by an instant vector selector or range"
+                + " vector selector or a subquery");
     }
 
     private Expr at(Expr expr) throws PromqlParseException {
@@ -259,7 +261,7 @@ final class SelectorParser {
         if (type != TokenType.NUMBER && type != TokenType.DURATION) {
             throw tokens.unexpected("@", "timestamp");
         }
-        double seconds = durations.literalSeconds();
+        double seconds = tokens.numberValue();
         if (negative) {
             seconds = -seconds;
         }

@@ -58,6 +58,22 @@ final class TokenStream {
         return input.substring(lexer.tokenStart(), lexer.tokenEnd());
     }
 
+    /**
+     * The value in seconds of the current token, a number or a duration such as {@code 1h30m}.
+     *
+     * @throws PromqlParseException if Prometheus could not read it either
+     */
+    double numberValue() throws PromqlParseException {
+        boolean number = type() == TokenType.NUMBER;
+        String text = text();
+        try {
+            return number ? Literals.number(text) : Literals.nanosToSeconds(Literals.durationNanos(text));
+        } catch (IllegalArgumentException e) {
+            throw error(start(), end(), number ? "error parsing number: " + e.getMessage()
+                    : String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Moves to the next token. */
     void advance() {
         lexer.next();

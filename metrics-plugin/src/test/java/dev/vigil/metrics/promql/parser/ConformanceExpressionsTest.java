@@ -13,17 +13,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every expression that Prometheus's own engine tests evaluate must parse here, unless the test expects the
- * query to fail or its data are native histograms (not yet supported by the storage).
+ * Every expression that Prometheus's own engine tests evaluate must parse, unless the test expects the query
+ * to fail (then a parse error must carry the expected message, if one is given) or its data are native
+ * histograms, which are counted apart.
  */
 class ConformanceExpressionsTest {
 
     private static final Path SCRIPTS = Path.of("../../shared/conformance/promql");
-    private static final Pattern EVAL = Pattern.compile(
-            "^\\s*eval(_fail|_warn|_info|_ordered)?\\s+(?:instant\\s+at\\s+\\S+|range\\s+from\\s+\\S+\\s+to\\s+\\S+\\s+step\\s+\\S+)\\s+(.+)$");
+    private static final Pattern EVAL = Pattern.compile("^eval(_fail|_warn|_info|_ordered)?\\s+"
+            + "(?:instant\\s+at\\s+\\S+|range\\s+from\\s+\\S+\\s+to\\s+\\S+\\s+step\\s+\\S+)\\s+(.+)$");
 
     /** One {@code eval} command of a script. */
-    record EvalCase(String file, int line, String query, boolean expectFail, String failMessage, boolean nativeHistograms) {}
+    record EvalCase(String where, String query, boolean expectFail, String failMessage, boolean nativeHistograms) {}
 
     @Test
     void everyEvaluatedExpressionParses() throws IOException {
@@ -42,55 +43,67 @@ class ConformanceExpressionsTest {
                 } else if (c.nativeHistograms()) {
                     nativeHistogram++;
                 } else {
-                    problems.add(c.file() + ":" + c.line() + ": " + c.query() + " -> " + e.getMessage());
+                    problems.add(c.where() + ": " + c.query() + " -> " + e.getMessage());
                 }
             }
         }
-        System.out.printf("conformance expressions: %d eval lines, %d parsed, %d failed as expected, %d native-histogram%n",
-                cases.size(), parsed, failedAsExpected, nativeHistogram);
+        System.out.printf("PromQL conformance expressions: %d eval commands, %d parsed, %d failed as expected,"
+                + " %d native-histogram cases not parsed%n", cases.size(), parsed, failedAsExpected, nativeHistogram);
         assertThat(problems).isEmpty();
         assertThat(cases).hasSizeGreaterThan(1000);
     }
 
-    static List<EvalCase> cases() throws IOException {
-        List<EvalCase> cases = new ArrayList<>();
+    private static List<EvalCase> cases() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(SCRIPTS)) {
             files = list.filter(p -> p.toString().endsWith(".test")).sorted().toList();
         }
+        List<EvalCase> cases = new ArrayList<>();
         for (Path file : files) {
-            List<String> lines = Files.readAllLines(file);
-            boolean histogramData = false;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                String trimmed = line.strip();
-                if (trimmed.equals("clear")) {
-                    histogramData = false;
-                } else if (trimmed.startsWith("load")) {
-                    histogramData |= trimmed.startsWith("load_with_nhcb");
-                    for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank() && Character.isWhitespace(lines.get(j).charAt(0)); j++) {
-                        histogramData |= lines.get(j).contains("{{");
-                    }
-                }
-                Matcher m = EVAL.matcher(line);
-                if (!m.matches()) {
-                    continue;
-                }
-                boolean fail = "_fail".equals(m.group(1));
-                String message = "";
-                for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank() && Character.isWhitespace(lines.get(j).charAt(0)); j++) {
-                    String expect = lines.get(j).strip();
-                    if (expect.startsWith("expect fail")) {
-                        fail = true;
-                        int colon = expect.indexOf("msg:");
-                        if (colon >= 0) {
-                            message = expect.substring(colon + 4).strip();
-                        }
-                    }
-                }
-                cases.add(new EvalCase(file.getFileName().toString(), i + 1, m.group(2).strip(), fail, message, histogramData));
-            }
+            readScript(file, cases);
         }
         return cases;
+    }
+
+    private static void readScript(Path file, List<EvalCase> cases) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        boolean nativeHistograms = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals("clear")) {
+                nativeHistograms = false;
+            } else if (line.startsWith("load")) {
+                nativeHistograms |= line.startsWith("load_with_nhcb")
+                        || block(lines, i).stream().anyMatch(l -> l.contains("{{"));
+            }
+            Matcher eval = EVAL.matcher(line);
+            if (!eval.matches()) {
+                continue;
+            }
+            boolean fail = "_fail".equals(eval.group(1));
+            String message = "";
+            for (String expect : block(lines, i)) {
+                if (expect.startsWith("expect fail")) {
+                    fail = true;
+                    int msg = expect.indexOf("msg:");
+                    message = msg < 0 ? "" : expect.substring(msg + 4).strip();
+                }
+            }
+            cases.add(new EvalCase(file.getFileName() + ":" + (i + 1), eval.group(2).strip(), fail, message,
+                    nativeHistograms));
+        }
+    }
+
+    /** The indented lines that follow a command. */
+    private static List<String> block(List<String> lines, int command) {
+        List<String> block = new ArrayList<>();
+        for (int j = command + 1; j < lines.size(); j++) {
+            String line = lines.get(j);
+            if (line.isBlank() || !Character.isWhitespace(line.charAt(0))) {
+                break;
+            }
+            block.add(line.strip());
+        }
+        return block;
     }
 }
