@@ -3,6 +3,9 @@ package dev.vigil.metrics.promql.engine;
 import dev.vigil.metrics.promql.Annotations;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.AggregateOp;
+import dev.vigil.metrics.promql.functions.KahanSum;
+import dev.vigil.metrics.promql.functions.Messages;
+import dev.vigil.metrics.promql.functions.Quantiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +75,13 @@ final class Aggregations {
                 if (Steps.isAbsent(x)) {
                     continue;
                 }
-                sum[k] = Steps.isAbsent(sum[k]) ? x : FloatMath.kahanAdd(x, sum[k], c, k);
+                if (Steps.isAbsent(sum[k])) {
+                    sum[k] = x;
+                    continue;
+                }
+                double next = sum[k] + x;
+                c[k] = KahanSum.nextCompensation(sum[k], x, next, c[k]);
+                sum[k] = next;
             }
         }
         for (int k = 0; k < steps; k++) {
@@ -107,19 +116,21 @@ final class Aggregations {
                 }
                 double n = ++count[k];
                 if (!incremental[k]) {
-                    double before = c[k];
-                    double next = FloatMath.kahanAdd(x, sum[k], c, k);
+                    double next = sum[k] + x;
                     if (!Double.isInfinite(next)) {
+                        c[k] = KahanSum.nextCompensation(sum[k], x, next, c[k]);
                         sum[k] = next;
                         continue;
                     }
-                    c[k] = before / (n - 1);
+                    c[k] /= n - 1;
                     incremental[k] = true;
                     mean[k] = sum[k] / (n - 1);
                 }
                 double q = (n - 1) / n;
-                c[k] *= q;
-                mean[k] = FloatMath.kahanAdd(x / n, q * mean[k], c, k);
+                double scaled = q * mean[k];
+                double next = scaled + x / n;
+                c[k] = KahanSum.nextCompensation(scaled, x / n, next, q * c[k]);
+                mean[k] = next;
             }
         }
         for (int k = 0; k < steps; k++) {
@@ -208,7 +219,7 @@ final class Aggregations {
                 }
             }
             if (n > 0) {
-                out[k] = FloatMath.quantile(q[k], scratch, n);
+                out[k] = Quantiles.quantile(q[k], scratch, 0, n);
             }
         }
         return out;
@@ -229,13 +240,13 @@ final class Aggregations {
         }
         var position = e.param() == null ? e.position() : e.param().position();
         if (nan) {
-            annotations.warn("quantile value should be between 0 and 1, got NaN", position);
+            annotations.warn(Messages.invalidQuantile(Double.NaN), position);
         }
         if (max > 1) {
-            annotations.warn("quantile value should be between 0 and 1, got " + PromFormat.g(max), position);
+            annotations.warn(Messages.invalidQuantile(max), position);
         }
         if (min < 0) {
-            annotations.warn("quantile value should be between 0 and 1, got " + PromFormat.g(min), position);
+            annotations.warn(Messages.invalidQuantile(min), position);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.metrics.promql.engine;
 
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.metrics.promql.PromqlException;
+import dev.vigil.metrics.promql.functions.GoFormat;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.Expr;
 import dev.vigil.metrics.promql.ast.StringLiteral;
@@ -22,7 +23,7 @@ final class CountValues {
         }
         String valueLabel = literal.value();
         if (!LabelNames.isValid(valueLabel)) {
-            throw PromqlException.execution("invalid label name " + PromFormat.quote(valueLabel));
+            throw PromqlException.execution("invalid label name " + GoFormat.q(valueLabel));
         }
         List<String> grouping = new ArrayList<>(e.grouping());
         if (!e.without()) {
@@ -40,7 +41,7 @@ final class CountValues {
                     continue;
                 }
                 if (lastCounts == null || Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(lastValue)) {
-                    Labels labels = LabelSets.with(s.labels(), valueLabel, PromFormat.plain(x));
+                    Labels labels = LabelSets.with(s.labels(), valueLabel, GoFormat.plain(x));
                     Labels key = Grouping.key(labels, grouping, e.without());
                     lastCounts = counts.computeIfAbsent(key, l -> Steps.absent(v.length));
                     lastValue = x;

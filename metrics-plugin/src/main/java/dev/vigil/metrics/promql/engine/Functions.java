@@ -205,7 +205,6 @@ final class Functions {
         for (int i = 1; i < call.args().size(); i++) {
             scalars.add(evaluator.scalar(call.args().get(i), grid).values());
         }
-        boolean clamp = name.equals("clamp");
         double[] args = new double[scalars.size()];
         List<StepSeries> out = new ArrayList<>(series.size());
         for (StepSeries s : series) {
@@ -219,8 +218,7 @@ final class Functions {
                 for (int a = 0; a < args.length; a++) {
                     args[a] = scalars.get(a)[k];
                 }
-                if (clamp && args[1] < args[0]) {
-                    // clamp gives nothing at all when its bounds are crossed.
+                if (FunctionKernels.dropsEverySample(name, args)) {
                     v[k] = Steps.ABSENT;
                     continue;
                 }

@@ -28,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RangeEvaluator {
 
-    private static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "increase");
-    private static final List<String> COUNTER_SUFFIXES = List.of("_total", "_sum", "_count", "_bucket");
-
     private final Evaluator evaluator;
 
     RangeEvaluator(Evaluator evaluator) {
@@ -69,7 +66,6 @@ final class RangeEvaluator {
         window.annotations = execution.annotations();
         boolean keepName = fn.keepsMetricName();
         int minSamples = Math.max(1, fn.minSamples());
-        boolean counterCheck = COUNTER_FUNCTIONS.contains(call.function().name());
         RangeInput input = arg.input();
         List<StepSeries> out = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
@@ -107,6 +103,7 @@ final class RangeEvaluator {
                 window.to = to;
                 window.start = start;
                 window.end = end;
+                window.evaluationTime = grid.time(k);
                 for (int a = 0; a < scalars.size(); a++) {
                     window.args[a] = scalars.get(a)[k];
                 }
@@ -119,9 +116,6 @@ final class RangeEvaluator {
             if (values != null) {
                 execution.hold(Steps.countPresent(values));
                 out.add(new StepSeries(keepName ? labels : LabelSets.withoutName(labels), values));
-                if (counterCheck) {
-                    checkCounterName(labels.metricName(), call);
-                }
             }
         }
         return new StepValue.Vector(SeriesMerger.merge(out));
@@ -223,19 +217,6 @@ final class RangeEvaluator {
             return new SubqueryInput(List.of(new StepSeries(Labels.EMPTY, s.values())), inner);
         }
         return new SubqueryInput(((StepValue.Vector) value).series(), inner);
-    }
-
-    private void checkCounterName(String name, Call call) {
-        if (name.isEmpty()) {
-            return;
-        }
-        for (String suffix : COUNTER_SUFFIXES) {
-            if (name.endsWith(suffix)) {
-                return;
-            }
-        }
-        evaluator.execution().annotations().info("metric might not be a counter, name does not end in "
-                + "_total/_sum/_count/_bucket: " + PromFormat.quote(name), call.args().get(0).position());
     }
 
     /** The labels {@code absent} and {@code absent_over_time} give: those matched exactly, once. */
