@@ -66,7 +66,7 @@ final class HistogramFunctions {
                 List<StepSeries> out = new ArrayList<>();
                 for (double[] q : qs) {
                     for (Histogram h : histograms) {
-                        double[] values = quantiles(h, q, grid.count(), args.get(1).position(), annotations);
+                        double[] values = quantiles(h, q, grid.count(), args.get(0).position(), annotations);
                         if (values != null) {
                             splitByQuantile(out, h.labels, label, q, values);
                         }

@@ -49,6 +49,7 @@ final class InstantSelectors {
         long lastRef = times.reference(selector.at(), selector.offset(), grid.end());
         int count = grid.count();
         List<StepSeries> out = new ArrayList<>();
+        double[] values = null;
         for (Series s : series) {
             execution.checkpoint();
             reader.read(s, firstRef - lookback + 1, lastRef, false);
@@ -58,7 +59,9 @@ final class InstantSelectors {
             }
             long[] t = reader.times();
             double[] v = reader.values();
-            double[] values = null;
+            if (values == null) {
+                values = new double[count];
+            }
             int present = 0;
             int j = -1;
             for (int k = 0; k < count; k++) {
@@ -67,18 +70,17 @@ final class InstantSelectors {
                     j++;
                 }
                 if (j < 0 || t[j] <= ref - lookback || StaleMarker.isStale(v[j])) {
+                    values[k] = Steps.ABSENT;
                     continue;
-                }
-                if (values == null) {
-                    values = Steps.absent(count);
                 }
                 values[k] = timestamps ? t[j] / 1000.0 : v[j];
                 present++;
             }
-            if (values != null) {
+            if (present > 0) {
                 execution.hold(present);
                 execution.touch(present);
                 out.add(new StepSeries(s.labels(), values));
+                values = null;
             }
         }
         return out;

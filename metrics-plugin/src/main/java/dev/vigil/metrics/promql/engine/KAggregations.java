@@ -7,7 +7,6 @@ import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.AggregateOp;
 import dev.vigil.metrics.promql.ast.PositionRange;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,23 +29,27 @@ final class KAggregations {
         double[][] chosen = new double[input.size()][];
         List<Integer> instantOrder = steps == 1 ? new ArrayList<>() : null;
         int[] scratch = new int[input.size()];
+        double[][] values = new double[input.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = input.get(i).values();
+        }
         for (int k = 0; k < steps; k++) {
             double p = param[k];
             for (int g = 0; g < groups.size(); g++) {
                 List<Integer> members = groups.members(g);
                 int n = 0;
                 for (int i : members) {
-                    if (Steps.isPresent(input.get(i).values()[k])) {
+                    if (Steps.isPresent(values[i][k])) {
                         scratch[n++] = i;
                     }
                 }
-                int kept = select(op, p, scratch, n, input, k, offsets);
+                int kept = select(op, p, scratch, n, values, k, offsets);
                 for (int c = 0; c < kept; c++) {
                     int i = scratch[c];
                     if (chosen[i] == null) {
                         chosen[i] = Steps.absent(steps);
                     }
-                    chosen[i][k] = input.get(i).values()[k];
+                    chosen[i][k] = values[i][k];
                     if (instantOrder != null) {
                         instantOrder.add(i);
                     }
@@ -121,7 +124,7 @@ final class KAggregations {
      * Moves the series kept from the {@code n} candidates to the front of {@code candidates}, in the order an
      * instant query lists them, and returns how many there are.
      */
-    private static int select(AggregateOp op, double p, int[] candidates, int n, List<StepSeries> input, int step,
+    private static int select(AggregateOp op, double p, int[] candidates, int n, double[][] values, int step,
             double[] offsets) {
         if (n == 0) {
             return 0;
@@ -140,7 +143,7 @@ final class KAggregations {
             }
             return kept;
         }
-        long k = Math.min((long) p, (long) input.size());
+        long k = Math.min((long) p, (long) values.length);
         if (k < 1) {
             return 0;
         }
@@ -149,15 +152,66 @@ final class KAggregations {
             return kept;
         }
         boolean top = op == AggregateOp.TOPK;
-        Integer[] order = new Integer[n];
+        // A heap of the best `kept` candidates so far with the worst at the root, then sorted best first.
+        int size = 0;
         for (int c = 0; c < n; c++) {
-            order[c] = candidates[c];
+            int candidate = candidates[c];
+            double v = values[candidate][step];
+            if (size < kept) {
+                candidates[size] = candidate;
+                siftUp(candidates, size, values, step, top);
+                size++;
+            } else if (compareBest(v, values[candidates[0]][step], top) < 0) {
+                candidates[0] = candidate;
+                siftDown(candidates, size, values, step, top);
+            }
         }
-        Arrays.sort(order, (a, b) -> compareBest(input.get(a).values()[step], input.get(b).values()[step], top));
-        for (int c = 0; c < kept; c++) {
-            candidates[c] = order[c];
+        for (int i = 1; i < kept; i++) {
+            int x = candidates[i];
+            double v = values[x][step];
+            int j = i - 1;
+            while (j >= 0 && compareBest(v, values[candidates[j]][step], top) < 0) {
+                candidates[j + 1] = candidates[j];
+                j--;
+            }
+            candidates[j + 1] = x;
         }
         return kept;
+    }
+
+    /** Restores the heap (worst at the root) after adding at {@code index}. */
+    private static void siftUp(int[] heap, int index, double[][] values, int step, boolean top) {
+        int i = index;
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (compareBest(values[heap[i]][step], values[heap[parent]][step], top) <= 0) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = t;
+            i = parent;
+        }
+    }
+
+    /** Restores the heap (worst at the root) after replacing the root. */
+    private static void siftDown(int[] heap, int size, double[][] values, int step, boolean top) {
+        int i = 0;
+        while (true) {
+            int worst = i;
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (compareBest(values[heap[child]][step], values[heap[worst]][step], top) > 0) {
+                    worst = child;
+                }
+            }
+            if (worst == i) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[worst];
+            heap[worst] = t;
+            i = worst;
+        }
     }
 
     /** Best first: largest for {@code topk}, smallest for {@code bottomk}, NaN always last. */

@@ -52,22 +52,25 @@ final class RangeEvaluator {
     StepValue.Vector apply(RangeFunction fn, Call call, Grid grid) {
         int matrixIndex = matrixArgument(call);
         RangeArg arg = resolve(call.args().get(matrixIndex), grid);
-        List<double[]> scalars = new ArrayList<>();
-        for (int i = 0; i < call.args().size(); i++) {
+        double[][] scalars = new double[call.args().size() - 1][];
+        for (int i = 0, a = 0; i < call.args().size(); i++) {
             if (i != matrixIndex) {
-                scalars.add(evaluator.scalar(call.args().get(i), grid).values());
+                scalars[a++] = evaluator.scalar(call.args().get(i), grid).values();
             }
         }
         Execution execution = evaluator.execution();
         Window window = new Window();
-        window.args = new double[scalars.size()];
+        window.args = new double[scalars.length];
         window.subquery = arg.subquery();
         window.position = call.args().get(0).position();
         window.annotations = execution.annotations();
         boolean keepName = fn.keepsMetricName();
         int minSamples = Math.max(1, fn.minSamples());
+        int steps = grid.count();
+        QueryTimes times = evaluator.times();
         RangeInput input = arg.input();
         List<StepSeries> out = new ArrayList<>();
+        double[] values = null;
         for (int i = 0; i < input.size(); i++) {
             execution.checkpoint();
             int n = input.load(i);
@@ -79,12 +82,15 @@ final class RangeEvaluator {
             window.timestamps = t;
             window.values = input.values();
             window.metricName = labels.metricName();
-            double[] values = null;
+            if (values == null) {
+                values = new double[steps];
+            }
+            int present = 0;
             int from = 0;
             int to = 0;
             int inWindow = 0;
-            for (int k = 0; k < grid.count(); k++) {
-                long end = evaluator.times().reference(arg.at(), arg.offset(), grid.time(k));
+            for (int k = 0; k < steps; k++) {
+                long end = times.reference(arg.at(), arg.offset(), grid.time(k));
                 long start = end - arg.range();
                 while (to < n && t[to] <= end) {
                     to++;
@@ -93,9 +99,12 @@ final class RangeEvaluator {
                     from++;
                 }
                 int size = to - from;
-                execution.hold(size - inWindow);
-                inWindow = size;
+                if (size != inWindow) {
+                    execution.hold(size - inWindow);
+                    inWindow = size;
+                }
                 if (size < minSamples) {
+                    values[k] = Steps.ABSENT;
                     continue;
                 }
                 execution.touch(size);
@@ -104,18 +113,17 @@ final class RangeEvaluator {
                 window.start = start;
                 window.end = end;
                 window.evaluationTime = grid.time(k);
-                for (int a = 0; a < scalars.size(); a++) {
-                    window.args[a] = scalars.get(a)[k];
-                }
-                if (values == null) {
-                    values = Steps.absent(grid.count());
+                for (int a = 0; a < scalars.length; a++) {
+                    window.args[a] = scalars[a][k];
                 }
                 values[k] = fn.apply(window);
+                present++;
             }
             execution.release(inWindow);
-            if (values != null) {
-                execution.hold(Steps.countPresent(values));
+            if (present > 0) {
+                execution.hold(present);
                 out.add(new StepSeries(keepName ? labels : LabelSets.withoutName(labels), values));
+                values = null;
             }
         }
         return new StepValue.Vector(SeriesMerger.merge(out));
