@@ -3,6 +3,7 @@ package dev.vigil.metrics.promql.engine;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.metrics.promql.PromqlException;
 import dev.vigil.metrics.promql.functions.GoFormat;
+import dev.vigil.metrics.promql.parser.PromqlText;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.Expr;
 import dev.vigil.metrics.promql.ast.StringLiteral;
@@ -23,7 +24,7 @@ final class CountValues {
         }
         String valueLabel = literal.value();
         if (!LabelNames.isValid(valueLabel)) {
-            throw PromqlException.execution("invalid label name " + GoFormat.q(valueLabel));
+            throw PromqlException.execution("invalid label name " + PromqlText.quote(valueLabel));
         }
         List<String> grouping = new ArrayList<>(e.grouping());
         if (!e.without()) {

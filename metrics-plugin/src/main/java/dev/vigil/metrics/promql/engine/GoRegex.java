@@ -2,15 +2,10 @@ package dev.vigil.metrics.promql.engine;
 
 import java.util.regex.Matcher;
 
-/** What differs between Go's regular expressions and Java's for {@code label_replace}. */
+/** Go's expansion of {@code $1}-style references in a {@code label_replace} replacement. */
 final class GoRegex {
 
     private GoRegex() {}
-
-    /** {@code regex} with Go's {@code (?P<name>...)} groups written as Java's {@code (?<name>...)}. */
-    static String toJava(String regex) {
-        return regex.replace("(?P<", "(?<");
-    }
 
     /**
      * {@code template} with {@code $n}, {@code ${n}}, {@code $name} and {@code ${name}} replaced by the groups of

@@ -1,6 +1,7 @@
 package dev.vigil.metrics.promql.engine;
 
 import dev.vigil.api.metrics.Labels;
+import dev.vigil.api.metrics.Re2Pattern;
 import dev.vigil.metrics.promql.PromqlException;
 import dev.vigil.metrics.promql.ast.Call;
 import dev.vigil.metrics.promql.ast.Expr;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** {@code label_replace} and {@code label_join}, which change the labels of series and leave their values alone. */
 final class LabelFunctions {
@@ -26,8 +26,8 @@ final class LabelFunctions {
         String regex = string(call, 4);
         Pattern pattern;
         try {
-            pattern = Pattern.compile("^(?s:" + GoRegex.toJava(regex) + ")$");
-        } catch (PatternSyntaxException e) {
+            pattern = Re2Pattern.compile(regex);
+        } catch (IllegalArgumentException e) {
             throw PromqlException.execution("invalid regular expression in label_replace(): " + regex);
         }
         if (!LabelNames.isValid(dst)) {

@@ -1,30 +1,20 @@
 package dev.vigil.metrics.promql.engine;
 
-import static dev.vigil.metrics.promql.engine.Exprs.agg;
-import static dev.vigil.metrics.promql.engine.Exprs.aggParam;
-import static dev.vigil.metrics.promql.engine.Exprs.aggWithout;
-import static dev.vigil.metrics.promql.engine.Exprs.bin;
-import static dev.vigil.metrics.promql.engine.Exprs.call;
-import static dev.vigil.metrics.promql.engine.Exprs.num;
-import static dev.vigil.metrics.promql.engine.Exprs.sel;
-import static dev.vigil.metrics.promql.engine.Exprs.str;
 import static dev.vigil.metrics.promql.engine.TestData.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
-import dev.vigil.api.metrics.LabelMatcher;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.QueryValue;
-import dev.vigil.metrics.promql.ast.AggregateOp;
-import dev.vigil.metrics.promql.ast.BinaryOp;
 import dev.vigil.metrics.testing.TestingMetricStore;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AggregationsTest {
 
     private final TestingMetricStore store = new TestingMetricStore();
+    private final Queries queries = new Queries(store);
 
     private void requests() {
         String[][] series = {
@@ -41,39 +31,36 @@ class AggregationsTest {
     @Test
     void sumByAndWithout() throws Exception {
         requests();
-        var api = sel("r", LabelMatcher.equal("job", "api-server"));
 
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.SUM, api, "group"), 0)))
+        assertThat(queries.vector("sum by (group) (r{job=\"api-server\"})", 0))
                 .containsOnly(entry(Labels.of("group", "canary"), 700.0), entry(Labels.of("group", "production"), 300.0));
-        assertThat(Run.vector(Run.instant(store, aggWithout(AggregateOp.SUM, api, "instance"), 0))).containsOnly(
+        assertThat(queries.vector("sum without (instance) (r{job=\"api-server\"})", 0)).containsOnly(
                 entry(Labels.of("group", "canary", "job", "api-server"), 700.0),
                 entry(Labels.of("group", "production", "job", "api-server"), 300.0));
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.SUM, api), 0))).containsOnly(entry(Labels.EMPTY, 1000.0));
+        assertThat(queries.vector("sum(r{job=\"api-server\"})", 0)).containsOnly(entry(Labels.EMPTY, 1000.0));
+        assertThat(queries.vector("SUM(r) BY (job, nonexistent)", 0)).containsOnly(
+                entry(Labels.of("job", "api-server"), 1000.0), entry(Labels.of("job", "app-server"), 2600.0));
     }
 
     @Test
     void countAvgMinMaxGroup() throws Exception {
         requests();
-        Map<AggregateOp, Double> expected = Map.of(AggregateOp.COUNT, 4.0, AggregateOp.AVG, 650.0,
-                AggregateOp.MIN, 500.0, AggregateOp.MAX, 800.0, AggregateOp.GROUP, 1.0);
-        expected.forEach((op, value) -> {
-            try {
-                assertThat(Run.vector(Run.instant(store, agg(op, sel("r"), "job"), 0)))
-                        .containsEntry(Labels.of("job", "app-server"), value);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        Labels app = Labels.of("job", "app-server");
+
+        assertThat(queries.vector("count by (job) (r)", 0)).containsEntry(app, 4.0);
+        assertThat(queries.vector("avg by (job) (r)", 0)).containsEntry(app, 650.0);
+        assertThat(queries.vector("min by (job) (r)", 0)).containsEntry(app, 500.0);
+        assertThat(queries.vector("max by (job) (r)", 0)).containsEntry(app, 800.0);
+        assertThat(queries.vector("group by (job) (r)", 0)).containsEntry(app, 1.0);
     }
 
     @Test
     void stddevAndStdvar() throws Exception {
         requests();
 
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.STDVAR, sel("r")), 0)).values())
-                .singleElement().satisfies(v -> assertThat(v).isCloseTo(52500, org.assertj.core.data.Offset.offset(1e-9)));
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.STDDEV, sel("r"), "instance"), 0)).values())
-                .allSatisfy(v -> assertThat(v).isCloseTo(223.60679774998, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(queries.vector("stdvar(r)", 0).values()).singleElement().satisfies(v -> assertThat(v).isCloseTo(52500, within(1e-9)));
+        assertThat(queries.vector("stddev by (instance) (r)", 0).values())
+                .allSatisfy(v -> assertThat(v).isCloseTo(223.60679774998, within(1e-9)));
     }
 
     @Test
@@ -81,12 +68,22 @@ class AggregationsTest {
         load(store, 10_000, Labels.of("__name__", "d", "t", "inf", "p", "a"), 0.0);
         load(store, 10_000, Labels.of("__name__", "d", "t", "inf", "p", "b"), Double.POSITIVE_INFINITY);
         load(store, 10_000, Labels.of("__name__", "d", "t", "inf", "p", "c"), 0.0);
-        load(store, 10_000, Labels.of("__name__", "d", "t", "big", "p", "a"), 9.988465674311579e+307);
-        load(store, 10_000, Labels.of("__name__", "d", "t", "big", "p", "b"), 9.988465674311579e+307);
-        load(store, 10_000, Labels.of("__name__", "d", "t", "big", "p", "c"), 9.988465674311579e+307);
+        for (String p : new String[] {"a", "b", "c", "d"}) {
+            load(store, 10_000, Labels.of("__name__", "d", "t", "big", "p", p), 9.988465674311579e+307);
+        }
 
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.AVG, sel("d"), "t"), 0))).containsOnly(
+        assertThat(queries.vector("avg by (t) (d)", 0)).containsOnly(
                 entry(Labels.of("t", "inf"), Double.POSITIVE_INFINITY), entry(Labels.of("t", "big"), 9.988465674311579e+307));
+    }
+
+    @Test
+    void sumIsCompensated() throws Exception {
+        load(store, 10_000, Labels.of("__name__", "d", "p", "a"), 2.0);
+        load(store, 10_000, Labels.of("__name__", "d", "p", "b"), 8.0);
+        load(store, 10_000, Labels.of("__name__", "d", "p", "c"), 1e100);
+        load(store, 10_000, Labels.of("__name__", "d", "p", "d"), -1e100);
+
+        assertThat(queries.vector("sum(d)", 0).values()).containsExactly(10.0);
     }
 
     @Test
@@ -95,8 +92,8 @@ class AggregationsTest {
         load(store, 300_000, Labels.of("__name__", "m", "i", "1"), Double.NaN);
         load(store, 300_000, Labels.of("__name__", "m", "i", "2"), 4.0);
 
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.MAX, sel("m")), 0)).values()).containsExactly(4.0);
-        assertThat(Run.vector(Run.instant(store, agg(AggregateOp.MIN, sel("m")), 0)).values()).containsExactly(1.0);
+        assertThat(queries.vector("max(m)", 0).values()).containsExactly(4.0);
+        assertThat(queries.vector("min(m)", 0).values()).containsExactly(1.0);
     }
 
     @Test
@@ -105,10 +102,10 @@ class AggregationsTest {
         load(store, 10_000, Labels.of("__name__", "d", "p", "b"), 1.0);
         load(store, 10_000, Labels.of("__name__", "d", "p", "c"), Double.NaN);
 
-        assertThat(Run.vector(Run.instant(store, aggParam(AggregateOp.QUANTILE, num(0.8), sel("d")), 60_000)).values())
-                .containsExactly(0.6000000000000001);
-        var warned = Run.instant(store, aggParam(AggregateOp.QUANTILE, num(Double.NaN), sel("d")), 60_000);
-        assertThat(warned.warnings()).containsExactly("PromQL warning: quantile value should be between 0 and 1, got NaN (1:1)");
+        assertThat(queries.vector("quantile(0.8, d)", 60_000).values()).singleElement()
+                .satisfies(v -> assertThat(v).isCloseTo(0.6, within(1e-12)));
+        assertThat(queries.instant("quantile without(p)(NaN, d)", 60_000).warnings())
+                .containsExactly("PromQL warning: quantile value should be between 0 and 1, got NaN (1:21)");
     }
 
     @Test
@@ -116,10 +113,9 @@ class AggregationsTest {
         requests();
         load(store, 300_000, Labels.of("__name__", "r", "job", "api-server", "instance", "2", "group", "production"), Double.NaN);
 
-        var top = (QueryValue.VectorValue) Run.instant(store, aggParam(AggregateOp.TOPK, num(3), sel("r")), 0).value();
+        var top = (QueryValue.VectorValue) queries.instant("topk(3, r)", 0).value();
         assertThat(top.samples()).extracting(QueryValue.Sample::value).containsExactly(800.0, 700.0, 600.0);
-        var production = sel("r", LabelMatcher.equal("group", "production"), LabelMatcher.equal("job", "api-server"));
-        var bottom = (QueryValue.VectorValue) Run.instant(store, aggParam(AggregateOp.BOTTOMK, num(3), production), 0).value();
+        var bottom = (QueryValue.VectorValue) queries.instant("bottomk(3, r{group=\"production\", job=\"api-server\"})", 0).value();
         assertThat(bottom.samples()).extracting(QueryValue.Sample::value).containsExactly(100.0, 200.0, Double.NaN);
     }
 
@@ -130,43 +126,36 @@ class AggregationsTest {
         }
         load(store, 60_000, Labels.of("__name__", "k"), 1.0, 3.0);
 
-        var count = agg(AggregateOp.COUNT, aggParam(AggregateOp.TOPK, call("scalar", sel("k")), sel("m")));
-        assertThat(Run.matrix(Run.range(store, count, 0, 60_000, 60_000)).values()).containsExactly("0=1 60=3");
-        var top = aggParam(AggregateOp.TOPK, num(1), sel("m"));
-        assertThat(Run.matrix(Run.range(store, top, 0, 60_000, 60_000))).containsOnly(
+        assertThat(queries.matrix("count(topk(scalar(k), m))", 0, 60_000, 60_000).values()).containsExactly("0=1 60=3");
+        assertThat(queries.matrix("topk(1, m)", 0, 60_000, 60_000)).containsOnly(
                 entry(Labels.of("__name__", "m", "i", "0"), "60=3"), entry(Labels.of("__name__", "m", "i", "3"), "0=3"));
     }
 
     @Test
     void kParametersAreChecked() {
-        assertThatThrownBy(() -> Run.instant(store, aggParam(AggregateOp.TOPK, num(Double.NaN), sel("none")), 0))
-                .hasMessage("Parameter value is NaN");
-        assertThatThrownBy(() -> Run.instant(store, aggParam(AggregateOp.LIMIT_RATIO, num(Double.NaN), sel("none")), 0))
-                .hasMessage("Ratio value is NaN");
+        assertThatThrownBy(() -> queries.instant("topk(NaN, none)", 0)).hasMessage("Parameter value is NaN");
+        assertThatThrownBy(() -> queries.instant("limitk(NaN, none)", 0)).hasMessage("Parameter value is NaN");
+        assertThatThrownBy(() -> queries.instant("limit_ratio(NaN, none)", 0)).hasMessage("Ratio value is NaN");
     }
 
     @Test
     void limitRatioKeepsComplementarySubsets() throws Exception {
         requests();
-        var some = aggParam(AggregateOp.LIMIT_RATIO, num(0.3), sel("r"));
-        var rest = aggParam(AggregateOp.LIMIT_RATIO, num(-0.7), sel("r"));
 
-        var or = Run.vector(Run.instant(store, agg(AggregateOp.COUNT, bin(BinaryOp.OR, some, rest)), 0));
-        var and = Run.vector(Run.instant(store, agg(AggregateOp.COUNT, bin(BinaryOp.AND, some, rest)), 0));
-        assertThat(or.values()).containsExactly(8.0);
-        assertThat(and).isEmpty();
-        var capped = Run.instant(store, aggParam(AggregateOp.LIMIT_RATIO, num(1.1), sel("r")), 0);
+        assertThat(queries.vector("count(limit_ratio(0.3, r) or limit_ratio(-0.7, r))", 0).values()).containsExactly(8.0);
+        assertThat(queries.vector("count(limit_ratio(0.3, r) and limit_ratio(-0.7, r))", 0)).isEmpty();
+        var capped = queries.instant("count(limit_ratio(1.1, r))", 0);
         assertThat(capped.warnings())
-                .containsExactly("PromQL warning: ratio value should be between -1 and 1, got 1.1, capping to 1 (1:1)");
-        assertThat(Run.vector(capped)).hasSize(8);
+                .containsExactly("PromQL warning: ratio value should be between -1 and 1, got 1.1, capping to 1 (1:19)");
+        assertThat(Queries.vector(capped).values()).containsExactly(8.0);
     }
 
     @Test
     void limitkKeepsKSeriesPerGroup() throws Exception {
         requests();
 
-        assertThat(Run.vector(Run.instant(store, aggParam(AggregateOp.LIMITK, num(1), sel("r"), "group"), 0))).hasSize(2);
-        assertThat(Run.vector(Run.instant(store, aggParam(AggregateOp.LIMITK, num(0), sel("r")), 0))).isEmpty();
+        assertThat(queries.vector("limitk by (group) (1, r)", 0)).hasSize(2);
+        assertThat(queries.vector("limitk(0, r)", 0)).isEmpty();
     }
 
     @Test
@@ -175,10 +164,13 @@ class AggregationsTest {
         load(store, 300_000, Labels.of("__name__", "version", "i", "1"), 6.0);
         load(store, 300_000, Labels.of("__name__", "version", "i", "2"), 7.5);
 
-        var result = Run.vector(Run.instant(store, aggParam(AggregateOp.COUNT_VALUES, str("version"), sel("version")), 60_000));
-        assertThat(result).containsOnly(entry(Labels.of("version", "6"), 2.0), entry(Labels.of("version", "7.5"), 1.0));
-        assertThatThrownBy(() -> Run.instant(store, aggParam(AggregateOp.COUNT_VALUES, str(""), sel("version")), 0))
-                .hasMessage("invalid label name \"\"");
+        assertThat(queries.vector("count_values(\"version\", version)", 60_000))
+                .containsOnly(entry(Labels.of("version", "6"), 2.0), entry(Labels.of("version", "7.5"), 1.0));
+        assertThat(queries.vector("count_values without (i) (\"i\", version)", 60_000))
+                .containsOnly(entry(Labels.EMPTY, 3.0));
+        assertThat(queries.vector("count_values by (i) (\"v\", version)", 60_000)).hasSize(3);
+        assertThatThrownBy(() -> queries.instant("count_values(\"a\\xc5z\", version)", 0))
+                .hasMessage("invalid label name \"a\\xc5z\"");
     }
 
     @Test

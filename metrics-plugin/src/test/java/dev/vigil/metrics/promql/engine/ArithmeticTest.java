@@ -1,43 +1,36 @@
 package dev.vigil.metrics.promql.engine;
 
-import static dev.vigil.metrics.promql.engine.Exprs.bin;
-import static dev.vigil.metrics.promql.engine.Exprs.neg;
-import static dev.vigil.metrics.promql.engine.Exprs.num;
-import static dev.vigil.metrics.promql.engine.Exprs.sel;
 import static dev.vigil.metrics.promql.engine.TestData.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.vigil.api.metrics.LabelMatcher;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.QueryException;
 import dev.vigil.api.metrics.QueryValue;
-import dev.vigil.metrics.promql.ast.BinaryOp;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import org.junit.jupiter.api.Test;
 
 class ArithmeticTest {
 
     private final TestingMetricStore store = new TestingMetricStore();
+    private final Queries queries = new Queries(store);
 
     @Test
     void scalarsFoldToAScalar() throws Exception {
-        var result = Run.instant(store, bin(BinaryOp.SUB, num(2), bin(BinaryOp.POW, num(3), num(2))), 0);
-
-        assertThat(result.value()).isEqualTo(new QueryValue.ScalarValue(0, -7));
+        assertThat(queries.instant("2 - 3 ^ 2", 0).value()).isEqualTo(new QueryValue.ScalarValue(0, -7));
+        assertThat(Queries.scalar(queries.instant("-2^---1*3", 0))).isEqualTo(-1.5);
+        assertThat(Queries.scalar(queries.instant("1 % 0", 0))).isNaN();
+        assertThat(Queries.scalar(queries.instant("10 atan2 20", 0))).isEqualTo(0.4636476090008061);
     }
 
     @Test
     void arithmeticWithAScalarDropsTheMetricName() throws Exception {
         load(store, 60_000, Labels.of("__name__", "cpu", "mode", "idle"), 3.0);
 
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.MUL, sel("cpu"), num(2)), 0)))
-                .containsExactly(entry(Labels.of("mode", "idle"), 6.0));
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.DIV, num(1), sel("cpu")), 0)))
-                .containsExactly(entry(Labels.of("mode", "idle"), 1.0 / 3));
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.MOD, sel("cpu"), num(0)), 0)).values().iterator().next())
-                .isNaN();
+        assertThat(queries.vector("cpu * 2", 0)).containsExactly(entry(Labels.of("mode", "idle"), 6.0));
+        assertThat(queries.vector("1 / cpu", 0)).containsExactly(entry(Labels.of("mode", "idle"), 1.0 / 3));
+        assertThat(queries.vector("+cpu", 0)).containsExactly(entry(Labels.of("__name__", "cpu", "mode", "idle"), 3.0));
     }
 
     @Test
@@ -45,12 +38,11 @@ class ArithmeticTest {
         load(store, 60_000, Labels.of("__name__", "m", "i", "a"), 1.0);
         load(store, 60_000, Labels.of("__name__", "m", "i", "b"), 5.0);
 
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.GTR, sel("m"), num(3)), 0)))
-                .containsExactly(entry(Labels.of("__name__", "m", "i", "b"), 5.0));
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.GTR, num(3), sel("m")), 0)))
-                .containsExactly(entry(Labels.of("__name__", "m", "i", "a"), 1.0));
-        assertThat(Run.vector(Run.instant(store, bin(BinaryOp.GTR, sel("m"), num(3), true), 0)))
+        assertThat(queries.vector("m > 3", 0)).containsExactly(entry(Labels.of("__name__", "m", "i", "b"), 5.0));
+        assertThat(queries.vector("3 > m", 0)).containsExactly(entry(Labels.of("__name__", "m", "i", "a"), 1.0));
+        assertThat(queries.vector("m > bool 3", 0))
                 .containsExactly(entry(Labels.of("i", "a"), 0.0), entry(Labels.of("i", "b"), 1.0));
+        assertThat(Queries.scalar(queries.instant("1 == bool 1", 0))).isEqualTo(1);
     }
 
     @Test
@@ -58,8 +50,7 @@ class ArithmeticTest {
         load(store, 1_200_000, Labels.of("__name__", "http_requests", "job", "api"), 2.0, null);
         load(store, 1_200_000, Labels.of("__name__", "http_errors", "job", "api"), null, 4.0);
 
-        var all = neg(sel(null, 0, null, LabelMatcher.equal("job", "api")));
-        assertThat(Run.matrix(Run.range(store, all, 0, 1_200_000, 1_200_000)))
+        assertThat(queries.matrix("-{job=\"api\"}", 0, 1_200_000, 1_200_000))
                 .containsExactly(entry(Labels.of("job", "api"), "0=-2 1200=-4"));
     }
 
@@ -68,8 +59,7 @@ class ArithmeticTest {
         load(store, 60_000, Labels.of("__name__", "a", "job", "api"), 1.0);
         load(store, 60_000, Labels.of("__name__", "b", "job", "api"), 2.0);
 
-        var all = neg(sel(null, 0, null, LabelMatcher.equal("job", "api")));
-        assertThatThrownBy(() -> Run.instant(store, all, 0))
+        assertThatThrownBy(() -> queries.instant("-{job=\"api\"}", 0))
                 .isInstanceOf(QueryException.class)
                 .hasMessage("vector cannot contain metrics with the same labelset")
                 .extracting(e -> ((QueryException) e).type()).isEqualTo(QueryException.ErrorType.EXECUTION);
