@@ -23,12 +23,30 @@ final class LabelHash {
     static long hash(Labels labels) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         for (int i = 0; i < labels.size(); i++) {
-            bytes.writeBytes(labels.name(i).getBytes(StandardCharsets.UTF_8));
+            writeText(bytes, labels.name(i));
             bytes.write(SEPARATOR);
-            bytes.writeBytes(labels.value(i).getBytes(StandardCharsets.UTF_8));
+            writeText(bytes, labels.value(i));
             bytes.write(SEPARATOR);
         }
         return xxh64(bytes.toByteArray());
+    }
+
+    /**
+     * Writes {@code text} as UTF-8, except the bytes outside UTF-8 that the parser keeps as the lone surrogates
+     * {@code U+DC80..U+DCFF}, which are written back as the bytes they stand for, as Go hashes them.
+     */
+    private static void writeText(ByteArrayOutputStream out, String text) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lone = c >= 0xDC80 && c <= 0xDCFF && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (lone) {
+                out.writeBytes(text.substring(start, i).getBytes(StandardCharsets.UTF_8));
+                out.write(c - 0xDC00);
+                start = i + 1;
+            }
+        }
+        out.writeBytes(text.substring(start).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The hash of {@code labels} as a number in [0, 1], as Prometheus's ratio sampler places a series. */
