@@ -32,7 +32,7 @@ final class Aggregations {
         List<StepSeries> input = evaluator.vector(e.expr(), grid).series();
         return switch (op) {
             case TOPK, BOTTOMK, LIMITK, LIMIT_RATIO -> KAggregations.eval(e, param, input, grid.count(),
-                    evaluator.execution().annotations());
+                    evaluator.execution());
             default -> new StepValue.Vector(aggregate(e, param, input, grid.count()));
         };
     }
@@ -65,10 +65,11 @@ final class Aggregations {
         return out;
     }
 
-    private static double[] sum(List<Integer> members, List<StepSeries> input, int steps) {
+    private double[] sum(List<Integer> members, List<StepSeries> input, int steps) {
         double[] sum = Steps.absent(steps);
         double[] c = new double[steps];
         for (int i : members) {
+            evaluator.execution().checkpoint();
             double[] v = input.get(i).values();
             for (int k = 0; k < steps; k++) {
                 double x = v[k];
@@ -96,13 +97,14 @@ final class Aggregations {
      * The mean, from the compensated sum while that sum stays finite, and from then on incrementally, so that
      * large values do not overflow.
      */
-    private static double[] avg(List<Integer> members, List<StepSeries> input, int steps) {
+    private double[] avg(List<Integer> members, List<StepSeries> input, int steps) {
         double[] sum = Steps.absent(steps);
         double[] c = new double[steps];
         double[] mean = new double[steps];
         double[] count = new double[steps];
         boolean[] incremental = new boolean[steps];
         for (int i : members) {
+            evaluator.execution().checkpoint();
             double[] v = input.get(i).values();
             for (int k = 0; k < steps; k++) {
                 double x = v[k];
@@ -142,9 +144,10 @@ final class Aggregations {
         return sum;
     }
 
-    private static double[] extreme(List<Integer> members, List<StepSeries> input, int steps, boolean max) {
+    private double[] extreme(List<Integer> members, List<StepSeries> input, int steps, boolean max) {
         double[] out = Steps.absent(steps);
         for (int i : members) {
+            evaluator.execution().checkpoint();
             double[] v = input.get(i).values();
             for (int k = 0; k < steps; k++) {
                 double x = v[k];
@@ -160,9 +163,10 @@ final class Aggregations {
         return out;
     }
 
-    private static double[] count(List<Integer> members, List<StepSeries> input, int steps, boolean once) {
+    private double[] count(List<Integer> members, List<StepSeries> input, int steps, boolean once) {
         double[] out = Steps.absent(steps);
         for (int i : members) {
+            evaluator.execution().checkpoint();
             double[] v = input.get(i).values();
             for (int k = 0; k < steps; k++) {
                 if (Steps.isAbsent(v[k])) {
@@ -175,11 +179,12 @@ final class Aggregations {
     }
 
     /** Welford's running variance, NaN as soon as a NaN or an infinity comes first. */
-    private static double[] variance(List<Integer> members, List<StepSeries> input, int steps, boolean root) {
+    private double[] variance(List<Integer> members, List<StepSeries> input, int steps, boolean root) {
         double[] acc = Steps.absent(steps);
         double[] mean = new double[steps];
         double[] count = new double[steps];
         for (int i : members) {
+            evaluator.execution().checkpoint();
             double[] v = input.get(i).values();
             for (int k = 0; k < steps; k++) {
                 double x = v[k];
@@ -207,10 +212,11 @@ final class Aggregations {
         return acc;
     }
 
-    private static double[] quantile(List<Integer> members, List<StepSeries> input, int steps, double[] q) {
+    private double[] quantile(List<Integer> members, List<StepSeries> input, int steps, double[] q) {
         double[] out = Steps.absent(steps);
         double[] scratch = new double[members.size()];
         for (int k = 0; k < steps; k++) {
+            evaluator.execution().checkpoint();
             int n = 0;
             for (int i : members) {
                 double x = input.get(i).values()[k];

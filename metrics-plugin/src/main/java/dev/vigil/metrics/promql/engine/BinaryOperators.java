@@ -44,7 +44,7 @@ final class BinaryOperators {
                         matching == null ? DEFAULT_SET_MATCHING : matching);
             }
             return new VectorBinary(e.op(), matching == null ? DEFAULT_MATCHING : matching, e.returnBool(),
-                    grid.count()).apply(lhs.series(), rhs.series());
+                    grid.count(), evaluator.execution()).apply(lhs.series(), rhs.series());
         }
         if (lhsVector) {
             StepValue.Vector lhs = evaluator.vector(e.lhs(), grid);

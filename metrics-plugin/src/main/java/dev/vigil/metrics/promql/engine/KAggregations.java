@@ -19,7 +19,8 @@ final class KAggregations {
     private KAggregations() {}
 
     static StepValue.Vector eval(AggregateExpr e, double[] param, List<StepSeries> input, int steps,
-            Annotations annotations) {
+            Execution execution) {
+        Annotations annotations = execution.annotations();
         AggregateOp op = e.op();
         if (!checkParameter(op, param, e.param() == null ? e.position() : e.param().position(), annotations)) {
             return new StepValue.Vector(List.of());
@@ -34,6 +35,7 @@ final class KAggregations {
             values[i] = input.get(i).values();
         }
         for (int k = 0; k < steps; k++) {
+            execution.checkpoint();
             double p = param[k];
             for (int g = 0; g < groups.size(); g++) {
                 List<Integer> members = groups.members(g);

@@ -25,13 +25,15 @@ final class VectorBinary {
     private final boolean returnBool;
     private final int steps;
     private final boolean arithmetic;
+    private final Execution execution;
 
-    VectorBinary(BinaryOp op, VectorMatching matching, boolean returnBool, int steps) {
+    VectorBinary(BinaryOp op, VectorMatching matching, boolean returnBool, int steps, Execution execution) {
         this.op = op;
         this.matching = matching;
         this.returnBool = returnBool;
         this.steps = steps;
         this.arithmetic = Ops.isArithmetic(op);
+        this.execution = execution;
     }
 
     /** The series of the "one" side that share a signature. */
@@ -64,6 +66,7 @@ final class VectorBinary {
         }
         Map<Labels, List<Pair>> outputs = new LinkedHashMap<>();
         for (int i = 0; i < many.size(); i++) {
+            execution.checkpoint();
             Group group = groups.get(manySigs[i]);
             if (group == null) {
                 continue;
@@ -75,6 +78,7 @@ final class VectorBinary {
         }
         List<StepSeries> out = new ArrayList<>(outputs.size());
         for (Map.Entry<Labels, List<Pair>> e : outputs.entrySet()) {
+            execution.checkpoint();
             double[] values = combine(e.getValue(), many, one, active, swap);
             if (values != null) {
                 out.add(new StepSeries(e.getKey(), values));
