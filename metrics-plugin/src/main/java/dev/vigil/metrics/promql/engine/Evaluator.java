@@ -1,5 +1,6 @@
 package dev.vigil.metrics.promql.engine;
 
+import dev.vigil.api.metrics.QueryException.ErrorType;
 import dev.vigil.metrics.promql.PromqlException;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.BinaryExpr;
@@ -88,7 +89,7 @@ final class Evaluator {
         if (value instanceof StepValue.Scalar s) {
             return s;
         }
-        throw new PromqlException(dev.vigil.api.metrics.QueryException.ErrorType.BAD_DATA,
+        throw new PromqlException(ErrorType.BAD_DATA,
                 "expected a scalar, got " + expr.type().description());
     }
 
@@ -98,7 +99,7 @@ final class Evaluator {
         if (value instanceof StepValue.Vector v) {
             return v;
         }
-        throw new PromqlException(dev.vigil.api.metrics.QueryException.ErrorType.BAD_DATA,
+        throw new PromqlException(ErrorType.BAD_DATA,
                 "expected an instant vector, got " + expr.type().description());
     }
 
