@@ -105,7 +105,17 @@ final class Execution {
         return touched;
     }
 
-    private static PromqlException tooManySamples() {
+    /**
+     * Fails when an expression is to be evaluated at more steps than the query may hold samples, as a subquery
+     * with a tiny step over a long range would: its arrays alone would not fit.
+     */
+    void checkSteps(long steps) {
+        if (steps > maxSamples) {
+            throw tooManySamples();
+        }
+    }
+
+    static PromqlException tooManySamples() {
         return PromqlException.execution("query processing would load too many samples into memory in " + EXECUTION);
     }
 }

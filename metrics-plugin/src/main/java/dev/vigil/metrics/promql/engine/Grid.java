@@ -25,7 +25,7 @@ record Grid(long start, long step, int count) {
         }
         long count = (end - start) / step + 1;
         if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many steps: " + count);
+            throw Execution.tooManySamples();
         }
         return new Grid(start, step, (int) count);
     }

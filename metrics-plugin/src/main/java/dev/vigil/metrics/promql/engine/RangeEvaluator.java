@@ -220,6 +220,7 @@ final class RangeEvaluator {
         long first = times.reference(sq.at(), sq.offset(), grid.start());
         long last = times.reference(sq.at(), sq.offset(), grid.end());
         Grid inner = QueryTimes.subqueryGrid(first, last, sq.range(), times.subqueryStep(sq.step()));
+        evaluator.execution().checkSteps(inner.count());
         StepValue value = evaluator.eval(sq.expr(), inner);
         if (value instanceof StepValue.Scalar s) {
             return new SubqueryInput(List.of(new StepSeries(Labels.EMPTY, s.values())), inner);

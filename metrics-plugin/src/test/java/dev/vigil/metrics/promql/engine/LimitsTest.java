@@ -53,6 +53,14 @@ class LimitsTest {
     }
 
     @Test
+    void aSubqueryWithMoreStepsThanTheLimitFailsBeforeAllocating() {
+        manySeries(1, 10);
+
+        assertThatThrownBy(() -> queries.instant("count_over_time(m[1d:1ms])", 100_000, QueryOptions.DEFAULTS.withMaxSamples(1_000L)))
+                .hasMessage("query processing would load too many samples into memory in query execution");
+    }
+
+    @Test
     void optionsOverrideTheLookback() throws Exception {
         manySeries(1, 1);
 
