@@ -3,13 +3,12 @@ package dev.vigil.api.metrics;
 import static java.util.Objects.requireNonNull;
 
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A condition on one label, as in a PromQL selector {@code {job=~"api|web"}}. A series without the label is
- * matched as if its value were {@code ""}. Regular expressions are anchored at both ends and {@code .}
- * matches a line break too, as in Prometheus. Immutable and thread-safe.
+ * matched as if its value were {@code ""}. Regular expressions use RE2 syntax ({@link Re2Pattern}), are
+ * anchored at both ends and {@code .} matches a line break too, as in Prometheus. Immutable and thread-safe.
  */
 public final class LabelMatcher {
 
@@ -47,9 +46,9 @@ public final class LabelMatcher {
         this.value = requireNonNull(value, "value is null");
         if (type == Type.REGEX || type == Type.NOT_REGEX) {
             try {
-                this.pattern = Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid regular expression for label " + name + ": " + e.getDescription(), e);
+                this.pattern = Re2Pattern.compile(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid regular expression for label " + name + ": " + e.getMessage(), e);
             }
         } else {
             this.pattern = null;
