@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * statuses) and a classic histogram {@code http_request_duration_seconds_bucket{job, instance, le}} of 100
  * label combinations × 10 buckets. Counters only grow, at a per-series rate with noise and a slow swell;
  * each step the histogram observes a noisy number of log-normal latencies, so its buckets grow and stay
- * cumulative. Immutable once built.
+ * cumulative. Every counter starts where a service that has run for 1 to 48 hours at its rate would be,
+ * never at zero: that is what real servers report, and it keeps {@code rate} away from its extrapolation to
+ * zero, where Prometheus 2.42 and Prometheus 3 (whose semantics Vigil follows) differ. Immutable once built.
  */
 final class DashboardData {
 
@@ -36,6 +38,10 @@ final class DashboardData {
     private static final String[] LE = {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "+Inf"};
     private static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, Double.POSITIVE_INFINITY};
     private static final double SWELL_PERIOD_MS = 3 * 3600_000.0;
+    private static final double MIN_UPTIME_S = 3600;
+    private static final double MAX_UPTIME_S = 48 * 3600;
+    /** Draws that estimate the share of a histogram's observations in each bucket, for its starting counts. */
+    private static final int SHARE_DRAWS = 4_000;
 
     private final long startMs;
     /** Per series, its labels as sorted name/value pairs. */
@@ -78,7 +84,7 @@ final class DashboardData {
     private static double[] counter(SplittableRandom random, long startMs, double perSecond) {
         double[] series = new double[POINTS];
         double phase = random.nextDouble() * 2 * Math.PI;
-        double value = Math.floor(random.nextDouble() * 100_000);
+        double value = Math.floor(perSecond * uptime(random));
         for (int p = 0; p < POINTS; p++) {
             series[p] = value;
             double expected = perSecond * STEP_MS / 1000 * swell(startMs + p * STEP_MS, phase);
@@ -95,19 +101,23 @@ final class DashboardData {
         double spread = 0.6 + 0.4 * random.nextDouble();
         double phase = random.nextDouble() * 2 * Math.PI;
         double[][] buckets = new double[LE.length][POINTS];
-        long[] cumulative = new long[LE.length];
         int[] observed = new int[LE.length];
+        long[] cumulative = new long[LE.length];
+        long before = Math.round(perSecond * uptime(random));
+        for (int k = 0; k < SHARE_DRAWS; k++) {
+            observed[bucket(median * Math.exp(spread * random.nextGaussian()))]++;
+        }
+        long share = 0;
+        for (int b = 0; b < LE.length; b++) {
+            share += observed[b];
+            cumulative[b] = Math.round((double) before * share / SHARE_DRAWS);
+        }
         for (int p = 0; p < POINTS; p++) {
             double expected = perSecond * STEP_MS / 1000 * swell(startMs + p * STEP_MS, phase);
             long n = Math.max(0, Math.round(expected * (1 + 0.2 * random.nextGaussian())));
             Arrays.fill(observed, 0);
             for (long k = 0; k < n; k++) {
-                double latency = median * Math.exp(spread * random.nextGaussian());
-                int b = 0;
-                while (latency > BOUNDS[b]) {
-                    b++;
-                }
-                observed[b]++;
+                observed[bucket(median * Math.exp(spread * random.nextGaussian()))]++;
             }
             long running = 0;
             for (int b = 0; b < LE.length; b++) {
@@ -120,6 +130,20 @@ final class DashboardData {
             labels.add(new String[] {"__name__", BUCKET, "instance", instance, "job", job, "le", LE[b]});
             values.add(buckets[b]);
         }
+    }
+
+    /** The index of the first bucket whose upper bound holds {@code latency}. */
+    private static int bucket(double latency) {
+        int b = 0;
+        while (latency > BOUNDS[b]) {
+            b++;
+        }
+        return b;
+    }
+
+    /** How long a service has been up before the data starts, in seconds. */
+    private static double uptime(SplittableRandom random) {
+        return MIN_UPTIME_S + (MAX_UPTIME_S - MIN_UPTIME_S) * random.nextDouble();
     }
 
     /** A slow rise and fall of the traffic, between 0.7 and 1.3 times its mean. */

@@ -39,7 +39,7 @@ final class LatencyTable {
     }
 
     static void print(List<Row> rows, PrintStream out) {
-        String format = "%-12s %-7s %10s %10s %10s %10s %8s %8s  %-26s %s%n";
+        String format = "%-12s %-7s %10s %10s %10s %10s %8s %8s  %-30s %s%n";
         out.printf(Locale.ROOT, format, "query", "mode", "Vigil p50", "Vigil p90", "Prom p50", "Prom p90", "p50 V/P", "p90 V/P",
                 "answer (Prometheus)", "same answer?");
         for (Row row : rows) {

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * Dashboard query latency of Vigil's PromQL engine against Prometheus 2.42 on the same data, through
  * Prometheus's HTTP API ({@code /api/v1/query}, {@code /api/v1/query_range}). It starts both servers as child
  * processes, remote-writes the same six hours of {@link DashboardData} into each in timestamp order, waits
- * until each counts every sample, then runs typical dashboard queries, instant (at the last sample) and
- * range (six hours at 15 s steps), alternating between the servers (who goes first alternates too): warm-up
- * rounds, then measured rounds. It prints the median and p90 latency of each query on each server, their
+ * until each counts every sample, then runs typical dashboard queries, instant (just after the last sample)
+ * and range (six hours at 15 s steps, halfway between samples: see {@link #EVALUATION_OFFSET_MS}),
+ * alternating between the servers (who goes first alternates too): warm-up rounds, then measured rounds. It prints the median and p90 latency of each query on each server, their
  * ratio Vigil/Prometheus, and whether both gave the same answer (same series, same points, values within a
  * relative 1e-6), which is what makes the comparison fair.
  *
@@ -35,6 +35,12 @@ public final class QueryLatencyDriver {
     private static final int POINTS_PER_REQUEST = 20;
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How far the evaluation times lie after the sample times: half a step. Prometheus 2.42 counts a sample
+     * exactly at the start of a range window in, Prometheus 3 and Vigil leave it out; halfway between samples
+     * no sample is on an edge, so both read the same samples and their answers can be compared.
+     */
+    static final long EVALUATION_OFFSET_MS = DashboardData.STEP_MS / 2;
     private static final String ALL_SERIES = "{__name__=~\"" + DashboardData.COUNTER + "|" + DashboardData.BUCKET + "\"}";
 
     /** A dashboard query, with a short name for the table. */
@@ -108,8 +114,9 @@ public final class QueryLatencyDriver {
         long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            HttpResponse<byte[]> response = http.send(server.get("/api/v1/query", QueryServer.instant(count, data.endMs()))
-                    .timeout(QUERY_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = server.get("/api/v1/query", QueryServer.instant(count, data.endMs() + EVALUATION_OFFSET_MS))
+                    .timeout(QUERY_TIMEOUT).build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             ApiResult result = answer(response);
             ApiResult.Points points = result.series().get("{}");
             if (points != null && points.values().length == 1 && points.values()[0] == data.sampleCount()) {
@@ -133,11 +140,12 @@ public final class QueryLatencyDriver {
             names.add(query.name());
             modes.add("instant");
             paths.add("/api/v1/query");
-            parameters.add(QueryServer.instant(query.expression(), data.endMs()));
+            parameters.add(QueryServer.instant(query.expression(), data.endMs() + EVALUATION_OFFSET_MS));
             names.add(query.name());
             modes.add("range");
             paths.add("/api/v1/query_range");
-            parameters.add(QueryServer.range(query.expression(), data.startMs(), data.endMs(), DashboardData.STEP_MS));
+            parameters.add(QueryServer.range(query.expression(), data.startMs() + EVALUATION_OFFSET_MS,
+                    data.endMs() + EVALUATION_OFFSET_MS, DashboardData.STEP_MS));
         }
         int cases = names.size();
         long[][] vigilNanos = new long[cases][rounds];
