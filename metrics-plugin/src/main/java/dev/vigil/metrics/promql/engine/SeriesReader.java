@@ -45,6 +45,10 @@ final class SeriesReader {
             if (dropStale && StaleMarker.isStale(v)) {
                 continue;
             }
+            if (Steps.isAbsent(v)) {
+                // a stored NaN that happens to carry the marker's payload is still a NaN sample
+                v = Double.NaN;
+            }
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
                 values = Arrays.copyOf(values, size * 2);
