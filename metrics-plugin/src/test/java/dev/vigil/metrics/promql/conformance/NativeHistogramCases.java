@@ -16,7 +16,6 @@ import dev.vigil.metrics.promql.parser.PromqlParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,10 +30,7 @@ import org.jspecify.annotations.Nullable;
  *       with their own matchers, so a query of the classic float series of a {@code load_with_nhcb} block
  *       stays a supported case.</li>
  * </ol>
- * An expression that does not parse reads nothing, so it stays supported. Only if the parser itself is not
- * usable (it throws something other than a parse error) does the rule fall back to the text: the case is
- * unsupported when the expression names such a series' metric as a whole word or selects by
- * {@code __name__}. Stateless.
+ * An expression that does not parse reads nothing, so it stays supported. Stateless.
  */
 final class NativeHistogramCases {
 
@@ -78,8 +74,6 @@ final class NativeHistogramCases {
             collect(PromqlParser.parse(eval.expression()), selectors);
         } catch (PromqlParseException e) {
             return null;
-        } catch (RuntimeException parserNotUsable) {
-            return textualReason(eval.expression(), nativeSeries);
         }
         for (VectorSelector selector : selectors) {
             for (Labels series : nativeSeries) {
@@ -122,16 +116,5 @@ final class NativeHistogramCases {
         } else if (expr instanceof Call call) {
             call.args().forEach(arg -> collect(arg, into));
         }
-    }
-
-    private static @Nullable String textualReason(String expression, List<Labels> nativeSeries) {
-        for (Labels series : nativeSeries) {
-            String name = series.metricName();
-            Pattern word = Pattern.compile("(?<![A-Za-z0-9_:])" + Pattern.quote(name) + "(?![A-Za-z0-9_:])");
-            if (!name.isEmpty() && word.matcher(expression).find()) {
-                return "names native histogram series " + series;
-            }
-        }
-        return expression.contains("__name__") ? "selects by __name__ while native histogram series are loaded" : null;
     }
 }
