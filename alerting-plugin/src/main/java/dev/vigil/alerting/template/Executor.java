@@ -408,15 +408,26 @@ final class Executor implements Function.Env {
     private @Nullable Object evalFieldChain(@Nullable Object dot, @Nullable Object receiver, Node at,
             List<String> ident, int from, @Nullable List<Node> args, @Nullable Object fin) {
         int n = ident.size();
+        boolean viaInterface = false;
         for (int i = from; i < n - 1; i++) {
-            receiver = evalField(dot, ident.get(i), at, null, MISSING, receiver);
+            Object next = evalField(dot, ident.get(i), at, null, MISSING, receiver, viaInterface);
+            viaInterface = holdsInterface(receiver, ident.get(i));
+            receiver = next;
         }
-        return evalField(dot, ident.get(n - 1), at, args, fin, receiver);
+        return evalField(dot, ident.get(n - 1), at, args, fin, receiver, viaInterface);
+    }
+
+    /** Whether the field or key {@code name} of {@code receiver} has Go type {@code interface {}}. */
+    private static boolean holdsInterface(@Nullable Object receiver, String name) {
+        return receiver instanceof GoValue.AnyMap || receiver instanceof GoStruct && name.equals("Value");
     }
 
     private @Nullable Object evalField(@Nullable Object dot, String fieldName, Node at, @Nullable List<Node> args,
-            @Nullable Object fin, @Nullable Object receiver) {
+            @Nullable Object fin, @Nullable Object receiver, boolean viaInterface) {
         if (receiver == null) {
+            if (viaInterface) {
+                throw errorf("nil pointer evaluating interface {}." + fieldName);
+            }
             return null;
         }
         Function method = Methods.lookup(receiver, fieldName);
@@ -436,7 +447,8 @@ final class Executor implements Function.Env {
             }
             return map.get(fieldName);
         }
-        throw errorf("can't evaluate field " + fieldName + " in type " + GoValues.typeName(receiver));
+        String type = viaInterface ? "interface {}" : GoValues.typeName(receiver);
+        throw errorf("can't evaluate field " + fieldName + " in type " + type);
     }
 
     private @Nullable Object evalFunction(@Nullable Object dot, IdentifierNode identifier, Node cmd,

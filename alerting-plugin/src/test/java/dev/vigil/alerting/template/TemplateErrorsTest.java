@@ -106,6 +106,9 @@ class TemplateErrorsTest {
                         "error calling parseDuration: unknown unit \"x\" in duration \"5x\""),
                 Arguments.of("{{ .Foo }}", 3, ".Foo", "can't evaluate field Foo in type struct { Labels map[string]string; "
                         + "ExternalLabels map[string]string; ExternalURL string; Value interface {} }"),
+                Arguments.of("{{ .Value.Foo }}", 9, ".Value.Foo", "can't evaluate field Foo in type interface {}"),
+                Arguments.of("{{ (args 1).arg0.x }}", 9, "1", "can't evaluate field x in type interface {}"),
+                Arguments.of("{{ (args 1).arg5.x }}", 9, "1", "nil pointer evaluating interface {}.x"),
                 Arguments.of("{{ $value.Foo }}", 9, "$value.Foo", "can't evaluate field Foo in type float64"),
                 Arguments.of("{{ .Labels.job.x }}", 10, ".Labels.job.x", "can't evaluate field x in type string"),
                 Arguments.of("{{ .Labels.job 1 }}", 10, ".Labels.job", "job is not a method but has arguments"),
