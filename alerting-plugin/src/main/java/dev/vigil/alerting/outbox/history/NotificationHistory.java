@@ -250,17 +250,18 @@ public final class NotificationHistory implements AutoCloseable {
 
     private void enforceRetentionLocked(Instant now) throws IOException {
         Instant cutoff = now.minus(settings.maxAge());
-        long total = segments.stream().mapToLong(s -> s.bytes).sum();
+        // the sealed segments leave room for a full active one, so the whole stays within maxBytes
+        long sealedBytes = segments.stream().filter(s -> s != active).mapToLong(s -> s.bytes).sum();
         while (segments.size() > 1) {
             HistorySegment oldest = segments.get(0);
             Instant newest = oldest.maxAt;
             boolean tooOld = newest == null || newest.isBefore(cutoff);
-            if (!tooOld && total <= settings.maxBytes()) {
+            if (!tooOld && sealedBytes + settings.segmentBytes() <= settings.maxBytes()) {
                 return;
             }
             Files.deleteIfExists(oldest.path);
             segments.remove(0);
-            total -= oldest.bytes;
+            sealedBytes -= oldest.bytes;
         }
     }
 
