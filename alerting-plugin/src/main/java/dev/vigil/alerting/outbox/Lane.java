@@ -19,6 +19,8 @@ final class Lane {
     final String receiver;
     final String integration;
     final TreeMap<Long, PendingEntry> queue = new TreeMap<>();
+    /** How many queued deliveries were written at each time, for the oldest in O(log n). */
+    private final TreeMap<Instant, Integer> enqueueTimes = new TreeMap<>();
     String channelType;
     boolean inFlight;
     QueueState state = QueueState.IDLE;
@@ -45,12 +47,16 @@ final class Lane {
     }
 
     void add(PendingEntry entry) {
-        queue.put(entry.seq, entry);
+        if (queue.put(entry.seq, entry) == null) {
+            enqueueTimes.merge(entry.enqueuedAt, 1, Integer::sum);
+        }
         refresh();
     }
 
     void remove(PendingEntry entry) {
-        queue.remove(entry.seq);
+        if (queue.remove(entry.seq) != null) {
+            enqueueTimes.computeIfPresent(entry.enqueuedAt, (at, n) -> n == 1 ? null : n - 1);
+        }
         refresh();
     }
 
@@ -94,13 +100,7 @@ final class Lane {
     }
 
     @Nullable Instant oldestEnqueuedAt() {
-        Instant oldest = null;
-        for (PendingEntry entry : queue.values()) {
-            if (oldest == null || entry.enqueuedAt.isBefore(oldest)) {
-                oldest = entry.enqueuedAt;
-            }
-        }
-        return oldest;
+        return enqueueTimes.isEmpty() ? null : enqueueTimes.firstKey();
     }
 
     private void refresh() {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is dropped for want of a channel. While no plugin provides an integration's channel type, its queue
  * waits ({@link QueueState#WAITING_FOR_CHANNEL_TYPE}) and goes on when the type comes back. A notification for a
- * receiver the directory does not know is kept whole until the receiver appears, then split by its integrations.
+ * receiver the directory does not know is kept whole until the receiver appears, then split by its integrations
+ * (behind anything submitted for the receiver in the meantime).
  * A queue whose receiver or integration is missing from the configuration waits for the grace period
  * ({@link OutboxBuilder#receiverGrace}, one hour by default, counted from when this process noticed) and then
  * marks its notifications failed, each with the reason in the history. A receiver configured with no

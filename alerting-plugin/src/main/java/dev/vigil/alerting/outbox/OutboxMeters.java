@@ -36,6 +36,7 @@ final class OutboxMeters implements AutoCloseable {
     private final Counter discarded;
     private final Counter writeFailures;
     private final Counter badRecords;
+    private volatile boolean closed;
 
     OutboxMeters(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -97,6 +98,9 @@ final class OutboxMeters implements AutoCloseable {
     /** Counts an attempt's outcome. */
     void attempt(String receiver, String integration, String channelType, DeliveryResult.Outcome outcome) {
         outcomes.get(outcome).incrementAndGet();
+        if (closed) {
+            return; // an attempt that outlived close must not register meters again
+        }
         keep(Counter.builder("vigil.alerting.notification.attempts")
                 .description("Delivery attempts by outcome")
                 .tags("receiver", receiver, "integration", integration, "type", channelType, "outcome", outcome.name().toLowerCase(Locale.ROOT))
@@ -105,6 +109,9 @@ final class OutboxMeters implements AutoCloseable {
 
     /** Records how long a delivery took from the outbox to the channel accepting it. */
     void delivered(String receiver, String integration, Duration sinceEnqueued) {
+        if (closed) {
+            return;
+        }
         keep(Timer.builder("vigil.alerting.notification.delivery.latency")
                 .description("Time from writing a notification to the outbox to its channel accepting it")
                 .tags("receiver", receiver, "integration", integration)
@@ -129,6 +136,7 @@ final class OutboxMeters implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Meter meter : registered) {
             registry.remove(meter);
         }

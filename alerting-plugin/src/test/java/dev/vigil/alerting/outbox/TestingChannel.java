@@ -22,12 +22,19 @@ final class TestingChannel implements NotificationChannel {
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private boolean closed;
+    private int failEvery;
 
     /** The next {@code n} attempts fail with {@code RETRY}. */
     synchronized TestingChannel failTimes(int n) {
         for (int i = 0; i < n; i++) {
             script.add(notification -> DeliveryResult.retry("HTTP 503 Service Unavailable"));
         }
+        return this;
+    }
+
+    /** From now on, every {@code k}-th attempt fails with {@code RETRY} (when the script is empty). */
+    synchronized TestingChannel failEvery(int k) {
+        this.failEvery = k;
         return this;
     }
 
@@ -60,6 +67,9 @@ final class TestingChannel implements NotificationChannel {
             synchronized (this) {
                 attempts.add(notification.id());
                 step = script.poll();
+                if (step == null && failEvery > 0 && attempts.size() % failEvery == 0) {
+                    step = n -> DeliveryResult.retry("HTTP 502 Bad Gateway");
+                }
             }
             DeliveryResult result = step != null ? step.apply(notification) : DeliveryResult.delivered("HTTP 200");
             if (result.outcome() == DeliveryResult.Outcome.DELIVERED) {
