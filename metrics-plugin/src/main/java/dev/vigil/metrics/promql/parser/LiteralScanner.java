@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the characters of number, duration and escape-sequence literals as Prometheus's lexer does. What it
  * accepts decides where a token ends and how a malformed one is reported, so it follows Prometheus's rules
- * to the character; the values are read later by {@link Literals} and {@link GoText}.
+ * to the character; the values are read later by {@link Literals} and {@link GoStrings}.
  */
 final class LiteralScanner {
 
