@@ -154,26 +154,41 @@ public final class OutboxBuilder {
         OutboxSettings settings = new OutboxSettings(new Backoff(minBackoff, maxBackoff, maxRetryAfter), receiverGrace, segmentBytes,
                 segmentMaxAge, carryForwardAfter, maintenanceInterval, closeTimeout, history);
         OutboxLog.Opened opened = OutboxLog.open(dataDir.resolve("outbox"), segmentBytes, clock);
-        NotificationHistory notificationHistory;
+        NotificationHistory notificationHistory = null;
+        OutboxMeters meters = null;
+        ExecutorService own = null;
         try {
             notificationHistory = NotificationHistory.open(dataDir.resolve("history"), history, clock);
+            meters = new OutboxMeters(meterRegistry, clock);
+            meters.badRecords(opened.badFrames() + opened.malformed());
+            own = executor == null ? newPool(workers) : null;
+            Dispatcher dispatcher = new Dispatcher(opened.log(), directory, notificationHistory, meters, executor != null ? executor : own,
+                    scheduler, clock, settings);
+            dispatcher.restore(opened.pending(), opened.nextSeq());
+            Outbox outbox = new Outbox(opened.log(), notificationHistory, meters, dispatcher, settings, own, directory, scheduler);
+            if (!opened.pending().isEmpty() || opened.badFrames() > 0 || opened.malformed() > 0) {
+                LOG.info("Outbox in {} opened with {} deliveries pending ({} segments with a bad tail, {} unreadable records)", dataDir,
+                        opened.pending().size(), opened.badFrames(), opened.malformed());
+            }
+            dispatcher.pumpAll();
+            return outbox;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(opened.log(), e);
+            if (own != null) {
+                own.shutdownNow();
+            }
+            if (meters != null) {
+                meters.close();
+            }
+            if (notificationHistory != null) {
+                notificationHistory.close();
+            }
+            try {
+                opened.log().close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        OutboxMeters meters = new OutboxMeters(meterRegistry, clock);
-        meters.badRecords(opened.badFrames() + opened.malformed());
-        ExecutorService own = executor == null ? newPool(workers) : null;
-        Dispatcher dispatcher = new Dispatcher(opened.log(), directory, notificationHistory, meters, executor != null ? executor : own, scheduler,
-                clock, settings);
-        dispatcher.restore(opened.pending(), opened.nextSeq());
-        Outbox outbox = new Outbox(opened.log(), notificationHistory, meters, dispatcher, settings, own, directory, scheduler);
-        if (!opened.pending().isEmpty() || opened.badFrames() > 0 || opened.malformed() > 0) {
-            LOG.info("Outbox in {} opened with {} deliveries pending ({} segments with a bad tail, {} unreadable records)", dataDir,
-                    opened.pending().size(), opened.badFrames(), opened.malformed());
-        }
-        dispatcher.pumpAll();
-        return outbox;
     }
 
     private static ExecutorService newPool(int workers) {
@@ -188,13 +203,5 @@ public final class OutboxBuilder {
         // idle threads end, so a quiet outbox holds none
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    private static void closeQuietly(OutboxLog log, Exception failure) {
-        try {
-            log.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 }
