@@ -1,7 +1,7 @@
 package dev.vigil.alerting.channel.webhook;
 
-import dev.vigil.alerting.channel.BasicAuth;
 import dev.vigil.alerting.channel.ChannelHttp;
+import dev.vigil.alerting.channel.HttpAuth;
 import dev.vigil.alerting.channel.Json;
 import dev.vigil.alerting.channel.NotificationText;
 import dev.vigil.alerting.channel.Redactor;
@@ -10,7 +10,6 @@ import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.DeliveryResult;
 import dev.vigil.api.alerting.Notification;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.Secret;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Optional;
@@ -31,11 +30,8 @@ final class WebhookChannel implements NotificationChannel {
         this.config = config;
         this.url = url;
         this.context = context;
-        Redactor.Builder secrets = Redactor.builder().add(config.url()).add(config.bearerToken());
-        BasicAuth basic = config.basicAuth();
-        if (basic != null) {
-            secrets.addBasic(basic.username(), basic.password());
-        }
+        Redactor.Builder secrets = HttpAuth.addSecrets(Redactor.builder().add(config.url()), config.basicAuth(),
+                config.bearerToken());
         config.headers().values().forEach(secrets::add);
         this.http = new ChannelHttp(name, context, config.timeout(), secrets.build());
     }
@@ -50,18 +46,10 @@ final class WebhookChannel implements NotificationChannel {
         byte[] body = Json.bytes(WebhookPayload.of(
                 sending, config.maxAlerts(), NotificationText.externalUrl(sending, context)));
         HttpRequest.Builder request = http.postJson(url, body).header("Idempotency-Key", sending.id());
-        authorization().ifPresent(value -> request.header("Authorization", value));
+        HttpAuth.header(config.basicAuth(), config.bearerToken())
+                .ifPresent(value -> request.header("Authorization", value));
         config.headers().forEach((name, value) -> request.header(name, value.reveal()));
         return http.send(request.build());
-    }
-
-    private Optional<String> authorization() {
-        BasicAuth basic = config.basicAuth();
-        if (basic != null) {
-            return Optional.of(basic.headerValue());
-        }
-        Secret bearer = config.bearerToken();
-        return bearer == null ? Optional.empty() : Optional.of("Bearer " + bearer.reveal());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vigil.alerting.channel.webhook;
 
 import dev.vigil.alerting.channel.ConfigProblems;
+import dev.vigil.alerting.channel.HttpAuth;
 import dev.vigil.alerting.channel.HttpHeaderChecks;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
@@ -36,12 +37,7 @@ public final class WebhookChannelFactory implements NotificationChannelFactory<W
     private static URI check(WebhookConfig config) {
         ConfigProblems problems = new ConfigProblems();
         URI url = problems.httpUrl("url", config.url()).orElse(null);
-        if (config.basicAuth() != null && config.bearerToken() != null) {
-            problems.add("bearerToken", "cannot be given together with basicAuth");
-        }
-        if (config.bearerToken() != null && config.bearerToken().isEmpty()) {
-            problems.add("bearerToken", "must not be empty");
-        }
+        HttpAuth.check(config.basicAuth(), config.bearerToken(), problems);
         HttpHeaderChecks.check("headers", config.headers(),
                 config.basicAuth() != null || config.bearerToken() != null, problems);
         if (config.maxAlerts() < 0) {
