@@ -53,6 +53,24 @@ public final class ConfigProblems {
         return checkUrl(field, value, "'" + value + "'");
     }
 
+    /**
+     * Checks that {@code value} is an http or https URL without query or fragment, to which a channel appends API
+     * paths; returns it without trailing slashes when it is.
+     */
+    public Optional<URI> baseUrl(String field, @Nullable String value) {
+        return httpUrl(field, value).flatMap(uri -> {
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                add(field, "must be a base URL without query or fragment, got '" + value + "'");
+                return Optional.empty();
+            }
+            String text = uri.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return Optional.of(URI.create(text));
+        });
+    }
+
     /** Like {@link #httpUrl(String, String)} for a URL that is a secret: the problem does not quote it. */
     public Optional<URI> httpUrl(String field, @Nullable Secret value) {
         if (value == null || value.isEmpty()) {

@@ -49,13 +49,7 @@ public final class AlertmanagerChannelFactory implements NotificationChannelFact
         for (int i = 0; i < config.urls().size(); i++) {
             String url = config.urls().get(i);
             String field = "urls[" + i + "]";
-            problems.httpUrl(field, url).ifPresent(uri -> {
-                if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                    problems.add(field, "must be a base URL without query or fragment, got '" + url + "'");
-                } else {
-                    endpoints.add(alertsEndpoint(uri));
-                }
-            });
+            problems.baseUrl(field, url).ifPresent(uri -> endpoints.add(URI.create(uri + "/api/v2/alerts")));
             if (!seen.add(url)) {
                 problems.add(field, "lists '" + url + "' a second time");
             }
@@ -68,13 +62,5 @@ public final class AlertmanagerChannelFactory implements NotificationChannelFact
         problems.timeout("timeout", config.timeout());
         problems.throwIfAny();
         return List.copyOf(endpoints);
-    }
-
-    private static URI alertsEndpoint(URI base) {
-        String text = base.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return URI.create(text + "/api/v2/alerts");
     }
 }
