@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +82,16 @@ public final class ChannelHttp {
 
     /** Sends {@code request} and maps the answer with {@link #classify}, or a failure with {@link #failure}. */
     public DeliveryResult send(HttpRequest request) {
+        return send(request, this::classify);
+    }
+
+    /**
+     * Sends {@code request} and maps the answer with {@code outcome}, for vendors whose answers need more than the
+     * status (an error inside a 200); a failure is mapped with {@link #failure}.
+     */
+    public DeliveryResult send(HttpRequest request, Function<HttpReply, DeliveryResult> outcome) {
         try {
-            return classify(exchange(request));
+            return outcome.apply(exchange(request));
         } catch (IOException e) {
             return failure(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +29,17 @@ public record Link(String href, String text) {
             throw new IllegalArgumentException("href is required");
         }
         return new Link(href, text == null || text.isEmpty() ? href : text);
+    }
+
+    /** Whether {@code url} is an absolute http or https URL, the only kind a message may link to. */
+    public static boolean isWebUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Records a problem under {@code field} if {@code href} is not an http or https URL. */

@@ -1,6 +1,8 @@
 package dev.vigil.alerting.channel;
 
 import dev.vigil.api.alerting.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +26,8 @@ public final class Redactor {
 
     /** Values shorter than this are not searched for: masking every "a" would garble the text and hide nothing. */
     private static final int SHORTEST = 4;
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z-]+");
 
     private final List<String> values;
 
@@ -71,6 +76,40 @@ public final class Redactor {
         public Builder add(@Nullable Secret secret) {
             if (secret != null) {
                 addValue(secret.reveal());
+            }
+            return this;
+        }
+
+        /**
+         * Adds a URL that is a secret, and the parts of it that carry the secret, in case a server quotes only a
+         * part: every query parameter value, and every path segment that looks like a token (eight characters or
+         * more, not only lower-case letters and dashes, such as the keys in a Slack webhook path).
+         */
+        public Builder addUrl(@Nullable Secret url) {
+            if (url == null) {
+                return this;
+            }
+            add(url);
+            URI uri;
+            try {
+                uri = new URI(url.reveal().strip());
+            } catch (URISyntaxException e) {
+                return this;
+            }
+            String query = uri.getRawQuery();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    int eq = pair.indexOf('=');
+                    addValue(eq < 0 ? pair : pair.substring(eq + 1));
+                }
+            }
+            String path = uri.getRawPath();
+            if (path != null) {
+                for (String segment : path.split("/")) {
+                    if (segment.length() >= 8 && !PLAIN_WORD.matcher(segment).matches()) {
+                        addValue(segment);
+                    }
+                }
             }
             return this;
         }

@@ -30,7 +30,7 @@ final class WebhookChannel implements NotificationChannel {
         this.config = config;
         this.url = url;
         this.context = context;
-        Redactor.Builder secrets = HttpAuth.addSecrets(Redactor.builder().add(config.url()), config.basicAuth(),
+        Redactor.Builder secrets = HttpAuth.addSecrets(Redactor.builder().addUrl(config.url()), config.basicAuth(),
                 config.bearerToken());
         config.headers().values().forEach(secrets::add);
         this.http = new ChannelHttp(name, context, config.timeout(), secrets.build());
