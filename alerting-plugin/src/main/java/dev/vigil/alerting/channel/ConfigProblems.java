@@ -112,7 +112,8 @@ public final class ConfigProblems {
         if (value.isNegative() || value.isZero()) {
             add(field, "must be positive, got " + Texts.formatDuration(value));
         } else if (value.compareTo(LONGEST_TIMEOUT) > 0) {
-            add(field, "must be at most " + Texts.formatDuration(LONGEST_TIMEOUT) + ", got " + Texts.formatDuration(value));
+            add(field, "must be at most " + Texts.formatDuration(LONGEST_TIMEOUT) + ", got "
+                    + Texts.formatDuration(value));
         }
     }
 

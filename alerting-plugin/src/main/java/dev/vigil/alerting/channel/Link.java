@@ -24,7 +24,8 @@ public record Link(String href, String text) {
     }
 
     @JsonCreator
-    private static Link fromConfig(@JsonProperty("href") @Nullable String href, @JsonProperty("text") @Nullable String text) {
+    private static Link fromConfig(@JsonProperty("href") @Nullable String href,
+            @JsonProperty("text") @Nullable String text) {
         if (href == null) {
             throw new IllegalArgumentException("href is required");
         }

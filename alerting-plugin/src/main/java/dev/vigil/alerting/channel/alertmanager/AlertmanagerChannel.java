@@ -67,7 +67,8 @@ final class AlertmanagerChannel implements NotificationChannel {
         if (!retryable) {
             return DeliveryResult.failed(detail);
         }
-        return longestWait.map(wait -> DeliveryResult.retryAfter(detail, wait)).orElseGet(() -> DeliveryResult.retry(detail));
+        return longestWait.map(wait -> DeliveryResult.retryAfter(detail, wait))
+                .orElseGet(() -> DeliveryResult.retry(detail));
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

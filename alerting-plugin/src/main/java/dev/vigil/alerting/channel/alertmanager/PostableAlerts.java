@@ -35,7 +35,8 @@ public final class PostableAlerts {
             node.set("labels", Json.strings(alert.labels()));
             node.set("annotations", Json.strings(alert.annotations()));
             node.put("startsAt", Rfc3339.format(alert.startsAt()));
-            endsAt(alert, notification.createdAt(), firingValidFor).ifPresent(end -> node.put("endsAt", Rfc3339.format(end)));
+            endsAt(alert, notification.createdAt(), firingValidFor)
+                    .ifPresent(end -> node.put("endsAt", Rfc3339.format(end)));
             if (!alert.generatorUrl().isEmpty()) {
                 // the API declares generatorURL a URI; an empty one would be refused
                 node.put("generatorURL", alert.generatorUrl());

@@ -69,7 +69,8 @@ record EmailContent(String subject, String text, String html) {
     private static String html(Notification n, String subject, String externalUrl) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(escape(subject))
-                .append("</title></head>\n<body style=\"font-family: Helvetica, Arial, sans-serif; font-size: 14px;\">\n");
+                .append("</title></head>\n")
+                .append("<body style=\"font-family: Helvetica, Arial, sans-serif; font-size: 14px;\">\n");
         String colour = n.firing().isEmpty() ? "#2eb67d" : "#e01e5a";
         out.append("<h2 style=\"color: ").append(colour).append(";\">").append(escape(subject)).append("</h2>\n");
         out.append("<p>").append(escape(NotificationText.counts(n)));

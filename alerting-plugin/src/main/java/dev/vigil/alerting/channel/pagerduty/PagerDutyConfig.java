@@ -92,7 +92,8 @@ public record PagerDutyConfig(Secret routingKey, String url, String summary, Str
         return new PagerDutyConfig(routingKey, requireNonNullElse(url, DEFAULT_URL),
                 requireNonNullElse(summary, "{subject}"), requireNonNullElse(source, DEFAULT_SOURCE),
                 requireNonNullElse(severityLabel, "severity"), requireNonNullElse(defaultSeverity, "error"),
-                component, group, eventClass, requireNonNullElse(details, Map.of()), requireNonNullElse(links, List.of()),
-                requireNonNullElse(sendResolved, true), requireNonNullElse(timeout, DEFAULT_TIMEOUT));
+                component, group, eventClass, requireNonNullElse(details, Map.of()),
+                requireNonNullElse(links, List.of()), requireNonNullElse(sendResolved, true),
+                requireNonNullElse(timeout, DEFAULT_TIMEOUT));
     }
 }

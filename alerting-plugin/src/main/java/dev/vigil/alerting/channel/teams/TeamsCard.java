@@ -84,8 +84,8 @@ final class TeamsCard {
         }
         int left = n.alerts().size() - shown + n.truncatedAlerts();
         if (left > 0) {
-            body.addObject().put("type", "TextBlock").put("text", "… and " + left + " more alert" + (left == 1 ? "" : "s")
-                    + " not shown").put("isSubtle", true).put("wrap", true);
+            String more = "… and " + left + " more alert" + (left == 1 ? "" : "s") + " not shown";
+            body.addObject().put("type", "TextBlock").put("text", more).put("isSubtle", true).put("wrap", true);
         }
         return message;
     }

@@ -30,7 +30,8 @@ final class TeamsChannel implements NotificationChannel {
         this.url = url;
         this.card = card;
         this.context = context;
-        this.http = new ChannelHttp(name, context, config.timeout(), Redactor.builder().addUrl(config.webhookUrl()).build());
+        Redactor redactor = Redactor.builder().addUrl(config.webhookUrl()).build();
+        this.http = new ChannelHttp(name, context, config.timeout(), redactor);
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class WebhookPayload {
         node.set("labels", Json.strings(alert.labels()));
         node.set("annotations", Json.strings(alert.annotations()));
         node.put("startsAt", Rfc3339.format(alert.startsAt()));
-        node.put("endsAt", alert.status() == AlertStatus.FIRING ? Rfc3339.ZERO_TIME : Rfc3339.formatOrZero(alert.endsAt()));
+        node.put("endsAt",
+                alert.status() == AlertStatus.FIRING ? Rfc3339.ZERO_TIME : Rfc3339.formatOrZero(alert.endsAt()));
         node.put("generatorURL", alert.generatorUrl());
         node.put("fingerprint", alert.fingerprint());
         return node;

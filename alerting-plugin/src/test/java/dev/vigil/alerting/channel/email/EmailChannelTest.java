@@ -80,7 +80,8 @@ class EmailChannelTest {
         // SMTP carries lines ended by CRLF
         String plain = ((String) text.getContent()).replace("\r\n", "\n");
         assertThat(plain).startsWith("[FIRING:2] HighLatency (api critical)\n\n2 firing, 1 resolved for alertname=HighLatency")
-                .contains("\n\nFiring (2)\n==========\n\nLabels:\n").contains(" - instance = api-1:8080").contains(" - instance = api-2:8080")
+                .contains("\n\nFiring (2)\n==========\n\nLabels:\n")
+                .contains(" - instance = api-1:8080").contains(" - instance = api-2:8080")
                 .contains("\n\nResolved (1)\n").contains(" - instance = api-3:8080").contains("Ended: 2026-01-01T10:05:00Z")
                 .contains("Source: http://prometheus.example:9090/graph?g0.expr=latency%3E1")
                 .endsWith("Source: http://prometheus.example:9090/graph?g0.expr=latency%3E1\n\nOpen Vigil: "

@@ -153,8 +153,9 @@ class PagerDutyChannelTest extends HttpChannelContract<PagerDutyConfig> {
     @Test
     void templatesFillSummarySourceComponentGroupClassAndDetails() throws Exception {
         PagerDutyConfig base = config(server.url(""), Duration.ofSeconds(5), true);
-        PagerDutyConfig config = new PagerDutyConfig(base.routingKey(), base.url(), "{commonLabels.alertname} in {commonLabels.job}",
-                "{commonLabels.job}.example", "severity", "warning", "{commonLabels.job}", "prod-{groupLabels.alertname}",
+        PagerDutyConfig config = new PagerDutyConfig(base.routingKey(), base.url(),
+                "{commonLabels.alertname} in {commonLabels.job}", "{commonLabels.job}.example", "severity", "warning",
+                "{commonLabels.job}", "prod-{groupLabels.alertname}",
                 "latency", Map.of("runbook", "{commonAnnotations.runbook_url}"),
                 List.of(new Link("https://grafana.example/d/api", "Dashboard")), true, base.timeout());
 
