@@ -61,7 +61,7 @@ public final class AlertTemplate {
         StringBuilder out = new StringBuilder(program.text().length());
         try {
             Executor.execute(program, data, dot, out);
-        } catch (Executor.ExecException e) {
+        } catch (Evaluator.ExecException e) {
             throw new TemplateException("error executing template " + name + ": " + e.getMessage());
         }
         return out.toString();

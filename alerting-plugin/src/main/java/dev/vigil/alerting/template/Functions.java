@@ -18,11 +18,6 @@ final class Functions {
 
     private Functions() {}
 
-    /** Whether a template may call {@code name}. */
-    static boolean isDefined(String name) {
-        return ALL.containsKey(name);
-    }
-
     /** The function {@code name}, or null when there is none. */
     static @Nullable Function lookup(String name) {
         return ALL.get(name);

@@ -129,8 +129,10 @@ sealed interface Node {
         }
     }
 
-    /** A function name. Carries the compiled regular expression of the last call made here. */
-    record IdentifierNode(int pos, String ident, RegexCache regexCache) implements Node {
+    /**
+     * A function name, resolved when parsed. Carries the compiled regular expression of the last call made here.
+     */
+    record IdentifierNode(int pos, String ident, Function function, RegexCache regexCache) implements Node {
         @Override
         public void writeTo(StringBuilder out) {
             out.append(ident);

@@ -418,10 +418,11 @@ final class Parser {
         Token token = nextNonSpace();
         switch (token.type()) {
             case IDENTIFIER:
-                if (!Functions.isDefined(token.val())) {
+                Function function = Functions.lookup(token.val());
+                if (function == null) {
                     throw errorf("function " + GoText.quote(token.val()) + " not defined");
                 }
-                return new IdentifierNode(token.pos(), token.val(), new RegexCache());
+                return new IdentifierNode(token.pos(), token.val(), function, new RegexCache());
             case DOT:
                 return new DotNode(token.pos());
             case NIL:
