@@ -49,10 +49,8 @@ final class Parser {
     private record Items(ListNode list, Node next) {}
 
     private final String name;
-    private final List<Token> tokens;
+    private final TokenStream tokens;
     private final Map<String, ListNode> trees = new LinkedHashMap<>();
-    private int p;
-    private int furthest;
     private List<String> vars = new ArrayList<>(List.of("$"));
     private int rangeDepth;
     private int actionLine;
@@ -60,7 +58,7 @@ final class Parser {
 
     private Parser(String name, String text) {
         this.name = name;
-        this.tokens = Lexer.lex(text);
+        this.tokens = new TokenStream(Lexer.lex(text));
     }
 
     /**
@@ -78,16 +76,16 @@ final class Parser {
 
     private ListNode parseTop() {
         List<Node> nodes = new ArrayList<>();
-        int pos = peek().pos();
-        while (peek().type() != TokenType.EOF) {
-            if (peek().type() == TokenType.LEFT_DELIM) {
-                int mark = p;
-                next();
-                if (nextNonSpace().type() == TokenType.DEFINE) {
+        int pos = tokens.peek().pos();
+        while (tokens.peek().type() != TokenType.EOF) {
+            if (tokens.peek().type() == TokenType.LEFT_DELIM) {
+                int mark = tokens.position();
+                tokens.next();
+                if (tokens.nextNonSpace().type() == TokenType.DEFINE) {
                     parseDefinition();
                     continue;
                 }
-                p = mark;
+                tokens.reset(mark);
             }
             Node n = textOrAction();
             if (n instanceof EndNode || n instanceof ElseNode) {
@@ -141,9 +139,9 @@ final class Parser {
     }
 
     private Items itemList() {
-        int pos = peekNonSpace().pos();
+        int pos = tokens.peekNonSpace().pos();
         List<Node> nodes = new ArrayList<>();
-        while (peekNonSpace().type() != TokenType.EOF) {
+        while (tokens.peekNonSpace().type() != TokenType.EOF) {
             Node n = textOrAction();
             if (n instanceof EndNode || n instanceof ElseNode) {
                 return new Items(new ListNode(pos, nodes), n);
@@ -154,7 +152,7 @@ final class Parser {
     }
 
     private Node textOrAction() {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         switch (token.type()) {
             case TEXT:
                 return new TextNode(token.pos(), token.val());
@@ -171,7 +169,7 @@ final class Parser {
     }
 
     private Node action() {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         switch (token.type()) {
             case BLOCK:
                 return blockControl();
@@ -194,13 +192,13 @@ final class Parser {
             default:
                 break;
         }
-        backup();
-        Token first = peek();
+        tokens.backup();
+        Token first = tokens.peek();
         return new ActionNode(first.pos(), first.line(), pipeline("command", TokenType.RIGHT_DELIM));
     }
 
     private Node loopControl(Token keyword, String context, boolean isBreak) {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         if (token.type() != TokenType.RIGHT_DELIM) {
             throw unexpected(token, context);
         }
@@ -211,7 +209,7 @@ final class Parser {
     }
 
     private Node elseControl() {
-        Token peek = peekNonSpace();
+        Token peek = tokens.peekNonSpace();
         if (peek.type() == TokenType.IF || peek.type() == TokenType.WITH) {
             // "{{else if ...": the "if" stays pending and is parsed as a nested {{if}}.
             return new ElseNode(peek.pos(), peek.line());
@@ -233,11 +231,11 @@ final class Parser {
         }
         ListNode elseList = null;
         if (items.next() instanceof ElseNode) {
-            if (kind == BranchKind.IF && peek().type() == TokenType.IF) {
-                next();
+            if (kind == BranchKind.IF && tokens.peek().type() == TokenType.IF) {
+                tokens.next();
                 elseList = new ListNode(items.next().pos(), List.of(control(BranchKind.IF)));
-            } else if (kind == BranchKind.WITH && peek().type() == TokenType.WITH) {
-                next();
+            } else if (kind == BranchKind.WITH && tokens.peek().type() == TokenType.WITH) {
+                tokens.next();
                 elseList = new ListNode(items.next().pos(), List.of(control(BranchKind.WITH)));
             } else {
                 Items elseItems = itemList();
@@ -253,7 +251,7 @@ final class Parser {
 
     private Node blockControl() {
         String context = "block clause";
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         String blockName = templateName(token, context);
         PipeNode pipe = pipeline(context, TokenType.RIGHT_DELIM);
         List<String> outerVars = vars;
@@ -278,11 +276,11 @@ final class Parser {
 
     private Node templateControl() {
         String context = "template clause";
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         String templateName = templateName(token, context);
         PipeNode pipe = null;
-        if (nextNonSpace().type() != TokenType.RIGHT_DELIM) {
-            backup();
+        if (tokens.nextNonSpace().type() != TokenType.RIGHT_DELIM) {
+            tokens.backup();
             pipe = pipeline(context, TokenType.RIGHT_DELIM);
         }
         return new TemplateNode(token.pos(), token.line(), templateName, pipe);
@@ -296,30 +294,30 @@ final class Parser {
     }
 
     private PipeNode pipeline(String context, TokenType end) {
-        Token first = peekNonSpace();
+        Token first = tokens.peekNonSpace();
         boolean isAssign = false;
         List<VariableNode> decl = new ArrayList<>();
         while (true) {
-            Token v = peekNonSpace();
+            Token v = tokens.peekNonSpace();
             if (v.type() != TokenType.VARIABLE) {
                 break;
             }
-            int atVariable = p;
-            next();
-            Token following = peekNonSpace();
+            int atVariable = tokens.position();
+            tokens.next();
+            Token following = tokens.peekNonSpace();
             if (following.type() == TokenType.ASSIGN || following.type() == TokenType.DECLARE) {
                 isAssign = following.type() == TokenType.ASSIGN;
-                nextNonSpace();
+                tokens.nextNonSpace();
                 decl.add(new VariableNode(v.pos(), List.of(v.val())));
                 vars.add(v.val());
                 break;
             }
             if (following.type() == TokenType.CHAR && following.val().equals(",")) {
-                nextNonSpace();
+                tokens.nextNonSpace();
                 decl.add(new VariableNode(v.pos(), List.of(v.val())));
                 vars.add(v.val());
                 if (context.equals("range") && decl.size() < 2) {
-                    TokenType after = peekNonSpace().type();
+                    TokenType after = tokens.peekNonSpace().type();
                     if (after == TokenType.VARIABLE || after == TokenType.RIGHT_DELIM || after == TokenType.RIGHT_PAREN) {
                         continue;
                     }
@@ -327,12 +325,12 @@ final class Parser {
                 }
                 throw errorf("too many declarations in " + context);
             }
-            p = atVariable;
+            tokens.reset(atVariable);
             break;
         }
         List<CommandNode> cmds = new ArrayList<>();
         while (true) {
-            Token token = nextNonSpace();
+            Token token = tokens.nextNonSpace();
             if (token.type() == end) {
                 checkPipeline(cmds, context);
                 return new PipeNode(first.pos(), first.line(), isAssign, decl, cmds);
@@ -340,7 +338,7 @@ final class Parser {
             switch (token.type()) {
                 case BOOL, CHAR_CONSTANT, COMPLEX, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING, VARIABLE,
                         LEFT_PAREN -> {
-                    backup();
+                    tokens.backup();
                     cmds.add(command());
                 }
                 default -> throw unexpected(token, context);
@@ -362,20 +360,20 @@ final class Parser {
     }
 
     private CommandNode command() {
-        int pos = peekNonSpace().pos();
+        int pos = tokens.peekNonSpace().pos();
         List<Node> args = new ArrayList<>();
         while (true) {
-            peekNonSpace();
+            tokens.peekNonSpace();
             Node operand = operand();
             if (operand != null) {
                 args.add(operand);
             }
-            Token token = next();
+            Token token = tokens.next();
             if (token.type() == TokenType.SPACE) {
                 continue;
             }
             if (token.type() == TokenType.RIGHT_DELIM || token.type() == TokenType.RIGHT_PAREN) {
-                backup();
+                tokens.backup();
             } else if (token.type() != TokenType.PIPE) {
                 throw unexpected(token, "operand");
             }
@@ -389,13 +387,13 @@ final class Parser {
 
     private Node operand() {
         Node node = term();
-        if (node == null || peek().type() != TokenType.FIELD) {
+        if (node == null || tokens.peek().type() != TokenType.FIELD) {
             return node;
         }
-        int pos = peek().pos();
+        int pos = tokens.peek().pos();
         List<String> fields = new ArrayList<>();
-        while (peek().type() == TokenType.FIELD) {
-            fields.add(next().val().substring(1));
+        while (tokens.peek().type() == TokenType.FIELD) {
+            fields.add(tokens.next().val().substring(1));
         }
         if (node instanceof FieldNode field) {
             List<String> ident = new ArrayList<>(field.ident());
@@ -415,7 +413,7 @@ final class Parser {
     }
 
     private Node term() {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         switch (token.type()) {
             case IDENTIFIER:
                 Function function = Functions.lookup(token.val());
@@ -452,7 +450,7 @@ final class Parser {
             case STRING, RAW_STRING:
                 return new StringNode(token.pos(), token.val(), unquote(token.val()));
             default:
-                backup();
+                tokens.backup();
                 return null;
         }
     }
@@ -474,7 +472,7 @@ final class Parser {
     }
 
     private Token expect(TokenType expected, String context) {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         if (token.type() != expected) {
             throw unexpected(token, context);
         }
@@ -482,7 +480,7 @@ final class Parser {
     }
 
     private Token expectOneOf(TokenType first, TokenType second, String context) {
-        Token token = nextNonSpace();
+        Token token = tokens.nextNonSpace();
         if (token.type() != first && token.type() != second) {
             throw unexpected(token, context);
         }
@@ -504,40 +502,6 @@ final class Parser {
     }
 
     private ParseException errorf(String message) {
-        return new ParseException("template: " + name + ":" + token(furthest).line() + ": " + message);
-    }
-
-    private Token token(int index) {
-        return tokens.get(Math.min(index, tokens.size() - 1));
-    }
-
-    private Token next() {
-        Token t = token(p);
-        furthest = Math.max(furthest, p);
-        p++;
-        return t;
-    }
-
-    private void backup() {
-        p--;
-    }
-
-    private Token peek() {
-        furthest = Math.max(furthest, p);
-        return token(p);
-    }
-
-    private Token nextNonSpace() {
-        Token t;
-        do {
-            t = next();
-        } while (t.type() == TokenType.SPACE);
-        return t;
-    }
-
-    private Token peekNonSpace() {
-        Token t = nextNonSpace();
-        backup();
-        return t;
+        return new ParseException("template: " + name + ":" + tokens.line() + ": " + message);
     }
 }
