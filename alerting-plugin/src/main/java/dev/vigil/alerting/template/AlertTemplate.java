@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.alerting.template.GoValue.AlertData;
 import dev.vigil.alerting.template.GoValue.StringMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed alert template: Go's {@code text/template} language with Prometheus's template functions, as
@@ -18,10 +19,12 @@ public final class AlertTemplate {
             + "{{$externalURL := .ExternalURL}}{{$value := .Value}}";
 
     private final String name;
-    private final Program program;
+    private final String text;
+    private final @Nullable Program program;
 
-    private AlertTemplate(String name, Program program) {
+    private AlertTemplate(String name, String text, @Nullable Program program) {
         this.name = name;
+        this.text = text;
         this.program = program;
     }
 
@@ -35,8 +38,12 @@ public final class AlertTemplate {
     public static AlertTemplate parse(String name, String text) throws TemplateException {
         requireNonNull(name, "name is null");
         requireNonNull(text, "text is null");
+        if (!text.contains("{{")) {
+            // Most label values and many annotations hold no action: they expand to themselves.
+            return new AlertTemplate(name, text, null);
+        }
         try {
-            return new AlertTemplate(name, Program.parse(name, DEFINITIONS + text));
+            return new AlertTemplate(name, text, Program.parse(name, DEFINITIONS + text));
         } catch (Parser.ParseException e) {
             throw new TemplateException(e.getMessage());
         }
@@ -56,6 +63,10 @@ public final class AlertTemplate {
      */
     public String execute(TemplateData data) throws TemplateException {
         requireNonNull(data, "data is null");
+        Program program = this.program;
+        if (program == null) {
+            return text;
+        }
         AlertData dot = new AlertData(new StringMap(data.labels()), new StringMap(data.externalLabels()),
                 data.externalUrl(), data.value());
         StringBuilder out = new StringBuilder(program.text().length());

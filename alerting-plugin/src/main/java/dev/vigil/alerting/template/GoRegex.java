@@ -21,7 +21,10 @@ final class GoRegex {
      */
     static Pattern compile(String regex) {
         String anchored = Re2Pattern.compile(regex).pattern();
-        // Re2Pattern gives "^(?:" + translation + ")$"; the functions here search instead of matching whole.
+        // Re2Pattern anchors its translation as "^(?:" + translation + ")$"; these functions search instead.
+        if (!anchored.startsWith("^(?:") || !anchored.endsWith(")$")) {
+            throw new IllegalStateException("unexpected form of a translated pattern: " + anchored);
+        }
         String java = anchored.substring(4, anchored.length() - 2);
         if (!hasMultilineFlag(regex)) {
             java = endOfTextDollars(java);
