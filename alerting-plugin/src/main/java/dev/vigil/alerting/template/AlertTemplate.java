@@ -58,7 +58,7 @@ public final class AlertTemplate {
      * Runs the template.
      *
      * @throws TemplateException if it fails, such as a query that fails or an index out of range; the message is
-     *     Prometheus's, such as {@code error executing template summary: template: summary:1:126: executing
+     *     Prometheus's, such as {@code error executing template summary: template: summary:1:115: executing
      *     "summary" at <humanize "x">: error calling humanize: strconv.ParseFloat: parsing "x": invalid syntax}
      */
     public String execute(TemplateData data) throws TemplateException {

@@ -18,6 +18,7 @@ import dev.vigil.alerting.template.Node.VariableNode;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+
 /**
  * Evaluates the expressions of a template as Go's {@code text/template} does (with {@code missingkey=zero}, as
  * Prometheus sets it): pipelines, commands, fields, variables and function calls, with Go's argument checks and

@@ -14,6 +14,7 @@ import dev.vigil.alerting.template.Node.TextNode;
 import dev.vigil.alerting.template.Node.VariableNode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+
 /**
  * Runs a parsed template as Go's {@code text/template} executes it: text, actions, {@code if}, {@code with},
  * {@code range} (maps in key order, slices, integers; {@code break}, {@code continue}, {@code else}) and
