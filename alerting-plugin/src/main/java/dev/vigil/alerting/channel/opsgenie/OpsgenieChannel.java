@@ -1,12 +1,12 @@
 package dev.vigil.alerting.channel.opsgenie;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.alerting.channel.AcknowledgingChannel;
 import dev.vigil.alerting.channel.ChannelHttp;
 import dev.vigil.alerting.channel.Json;
 import dev.vigil.alerting.channel.NotificationText;
 import dev.vigil.alerting.channel.Redactor;
 import dev.vigil.alerting.channel.ResolvedFilter;
+import dev.vigil.api.alerting.AcknowledgingChannel;
 import dev.vigil.api.alerting.AlertStatus;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.DeliveryResult;

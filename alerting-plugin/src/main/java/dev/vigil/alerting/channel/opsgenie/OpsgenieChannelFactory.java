@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@code opsgenie} channels. The channels it makes are also {@link
- * dev.vigil.alerting.channel.AcknowledgingChannel}s. Stateless and thread-safe.
+ * dev.vigil.api.alerting.AcknowledgingChannel}s. Stateless and thread-safe.
  */
 public final class OpsgenieChannelFactory implements NotificationChannelFactory<OpsgenieConfig> {
 

@@ -1,14 +1,13 @@
-package dev.vigil.alerting.channel;
+package dev.vigil.api.alerting;
 
-import dev.vigil.api.alerting.DeliveryResult;
-import dev.vigil.api.alerting.Notification;
-import dev.vigil.api.alerting.NotificationChannel;
+import dev.vigil.api.Experimental;
 
 /**
  * A channel whose receiving service has its own acknowledged state for an incident, such as PagerDuty or Opsgenie.
  * When a person acknowledges a group in Vigil, the pipeline tells such channels too, so that the service stops
  * paging for it; the incident is identified by the group, as for {@link #deliver}. Thread-safe.
  */
+@Experimental
 public interface AcknowledgingChannel extends NotificationChannel {
 
     /**
