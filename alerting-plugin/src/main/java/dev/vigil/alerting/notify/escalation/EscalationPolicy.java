@@ -67,6 +67,8 @@ public record EscalationPolicy(String name, List<EscalationTier> tiers) {
             if (after != null && previous != null && after.compareTo(previous) <= 0) {
                 problems.add(tierPath + ".after", "must be longer than the previous tier's " + Durations.format(previous));
                 after = null;
+            } else if (after != null) {
+                previous = after;
             }
             if (tier.receiver() == null || tier.receiver().isEmpty()) {
                 problems.add(tierPath + ".receiver", "missing receiver");
@@ -74,7 +76,6 @@ public record EscalationPolicy(String name, List<EscalationTier> tiers) {
                 problems.add(tierPath + ".receiver", "undefined receiver \"" + tier.receiver() + "\"");
             } else if (after != null) {
                 tiers.add(new EscalationTier(after, tier.receiver()));
-                previous = after;
                 continue;
             }
             ok = false;
