@@ -49,16 +49,19 @@ final class PipelineHarness implements AutoCloseable {
         driver = PipelineDriver.start(pipeline, scheduler::schedule);
     }
 
-    /** Stops as after {@code kill -9} (nothing more is saved) and starts a new pipeline on the same directory. */
-    void crashAndRestart() {
+    /** Stops as after {@code kill -9}: nothing more runs or is saved. Time may pass before {@link #startAgain}. */
+    void crash() {
         driver.close();
-        start(pipeline.config());
     }
 
-    /** Closes cleanly and starts a new pipeline on the same directory. */
-    void restart() {
+    /** Closes cleanly: everything is saved. */
+    void stop() {
         driver.close();
         pipeline.close();
+    }
+
+    /** Starts a new pipeline on the same directory and configuration. */
+    void startAgain() {
         start(pipeline.config());
     }
 
