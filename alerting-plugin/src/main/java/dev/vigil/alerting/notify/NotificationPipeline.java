@@ -3,23 +3,15 @@ package dev.vigil.alerting.notify;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.alerting.notify.ack.Ack;
-import dev.vigil.alerting.notify.ack.Acks;
-import dev.vigil.alerting.notify.dispatch.AggregationGroup;
-import dev.vigil.alerting.notify.dispatch.Dispatcher;
-import dev.vigil.alerting.notify.dispatch.EscalationStates;
-import dev.vigil.alerting.notify.dispatch.NotificationLog;
-import dev.vigil.alerting.notify.dispatch.Suppression;
-import dev.vigil.alerting.notify.inhibit.Inhibitor;
 import dev.vigil.alerting.notify.silence.Silence;
 import dev.vigil.alerting.notify.silence.SilenceRequest;
-import dev.vigil.alerting.notify.silence.Silences;
 import dev.vigil.alerting.notify.state.StateStore;
 import dev.vigil.alerting.notify.store.AlertStore;
 import dev.vigil.alerting.notify.store.Fingerprints;
 import dev.vigil.alerting.notify.store.StoredAlert;
 import dev.vigil.api.alerting.Alert;
+import dev.vigil.api.alerting.Notification;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,43 +37,19 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
 
     private final Object lock = new Object();
     private final Clock clock;
-    private final NotificationSink sink;
-    private final String externalUrl;
-    private final Duration retention;
-    private final StateStore state;
-    private final AlertStore alerts = new AlertStore();
-    private final Silences silences = new Silences();
-    private final Acks acks = new Acks();
-    private final NotificationLog log = new NotificationLog();
-    private final EscalationStates escalations = new EscalationStates();
-    private final PipelinePersistence persistence;
-    private PipelineConfig config;
-    private Dispatcher dispatcher;
-    private Instant lastTick;
+    private final AcknowledgementSink acknowledgementSink;
+    private final PipelineState state;
     private boolean closed;
     private volatile Consumer<Instant> deadlineListener = deadline -> {};
 
     NotificationPipeline(NotificationPipelineBuilder builder) {
         this.clock = builder.clock;
-        this.sink = requireNonNull(builder.sink, "sink");
-        this.externalUrl = builder.externalUrl;
-        this.retention = builder.retention;
-        this.config = requireNonNull(builder.config, "config");
-        this.state = new StateStore(requireNonNull(builder.dataDirectory, "dataDirectory"));
-        Instant now = clock.instant();
-        this.lastTick = now;
-        state.loadSilences().forEach(silences::restore);
-        state.loadAcks().forEach(acks::restore);
-        state.loadLog(log, escalations);
-        StateStore.SavedAlerts saved = state.loadAlerts();
-        for (StoredAlert alert : saved.alerts()) {
-            alerts.restore(revive(alert, saved.savedAt(), now));
-        }
-        this.persistence = new PipelinePersistence(state, builder.alertSnapshotInterval, log.version(),
-                escalations.version());
-        this.dispatcher = newDispatcher(now);
-        LOG.info("Notification pipeline started with {} alerts, {} silences, {} acknowledgements", alerts.size(),
-                silences.list().size(), acks.list().size());
+        this.acknowledgementSink = builder.acknowledgementSink;
+        this.state = new PipelineState(builder, requireNonNull(builder.sink, "sink"),
+                requireNonNull(builder.config, "config"),
+                new StateStore(requireNonNull(builder.dataDirectory, "dataDirectory")), clock.instant());
+        LOG.info("Notification pipeline started with {} alerts, {} silences, {} acknowledgements", state.alerts.size(),
+                state.silences.list().size(), state.acks.list().size());
     }
 
     /** A new builder. */
@@ -106,18 +74,18 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
             for (Alert alert : incoming) {
                 StoredAlert stored;
                 try {
-                    stored = StoredAlert.received(alert, now, config.resolveTimeout());
+                    stored = StoredAlert.received(alert, now, state.config.resolveTimeout());
                 } catch (IllegalArgumentException e) {
                     skipped++;
                     LOG.debug("Skipping an invalid alert: {}", e.getMessage());
                     continue;
                 }
-                AlertStore.Put put = alerts.put(stored);
-                dispatcher.insert(put.stored(), now);
-                persistence.alertsChanged(put.material());
+                AlertStore.Put put = state.alerts.put(stored);
+                state.dispatcher.insert(put.stored(), now);
+                state.persistence.alertsChanged(put.material());
             }
-            save(now, false);
-            deadline = deadlineLocked();
+            state.save(now, false);
+            deadline = state.deadline();
         }
         if (skipped > 0) {
             LOG.warn("Skipped {} invalid alerts (no labels, or ending before they start)", skipped);
@@ -135,32 +103,19 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
                 return;
             }
             Instant now = clock.instant();
-            if (acks.nextExpiry(lastTick).filter(t -> !t.isAfter(now)).isPresent()) {
-                dispatcher.recheckEscalations();
+            if (state.acks.nextExpiry(state.lastTick).filter(t -> !t.isAfter(now)).isPresent()) {
+                state.dispatcher.recheckEscalations();
             }
-            for (long fingerprint : dispatcher.tick(now, suppression(now))) {
-                Optional<StoredAlert> alert = alerts.get(fingerprint);
-                if (alert.isPresent() && alert.get().resolvedAt(now) && !dispatcher.holds(fingerprint)) {
-                    alerts.remove(fingerprint);
-                    persistence.alertsChanged(true);
-                }
-            }
-            if (silences.collectGarbage(now, retention)) {
-                persistence.silencesChanged();
-            }
-            if (acks.collectGarbage(alerts, now)) {
-                persistence.acksChanged();
-            }
-            log.collectGarbage(now, retention);
-            save(now, false);
-            lastTick = now;
+            state.collectGarbage(state.dispatcher.tick(now, state.suppression(now)), now);
+            state.save(now, false);
+            state.lastTick = now;
         }
     }
 
     /** When {@link #tick} next has something to do, if ever. */
     public Optional<Instant> nextDeadline() {
         synchronized (lock) {
-            return deadlineLocked();
+            return state.deadline();
         }
     }
 
@@ -168,13 +123,13 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
      * Switches to a new configuration. The groups are formed anew under the new routes (as after Alertmanager
      * reloads its configuration); the notification log keeps them from repeating what was sent.
      */
-    public void reconfigure(PipelineConfig newConfig) {
-        requireNonNull(newConfig, "newConfig is null");
+    public void reconfigure(PipelineConfig config) {
+        requireNonNull(config, "config is null");
         Optional<Instant> deadline;
         synchronized (lock) {
-            config = newConfig;
-            dispatcher = newDispatcher(clock.instant());
-            deadline = deadlineLocked();
+            state.config = config;
+            state.dispatcher = state.newDispatcher(clock.instant());
+            deadline = state.deadline();
         }
         deadline.ifPresent(deadlineListener);
     }
@@ -182,7 +137,7 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     /** The configuration in use. */
     public PipelineConfig config() {
         synchronized (lock) {
-            return config;
+            return state.config;
         }
     }
 
@@ -191,49 +146,33 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         return clock;
     }
 
-    // ---- queries --------------------------------------------------------------------------------------------
-
     /** The alerts that have not resolved and that {@code query} selects, in label order. */
     public List<AlertView> alerts(AlertQuery query) {
         synchronized (lock) {
-            return views().views(alerts.all(), query);
+            return state.views(clock.instant()).views(state.alerts.all(), query);
         }
     }
 
     /** The groups with at least one alert {@code query} selects, with those alerts. */
     public List<GroupView> groups(AlertQuery query) {
         synchronized (lock) {
-            return views().groups(query);
+            return state.views(clock.instant()).groups(query);
         }
     }
 
     /** Every silence, expired ones included until they are forgotten, in the order created. */
     public List<Silence> silences() {
         synchronized (lock) {
-            return silences.list();
+            return state.silences.list();
         }
     }
 
     /** The silence {@code id}. */
     public Optional<Silence> silence(String id) {
         synchronized (lock) {
-            return silences.get(id);
+            return state.silences.get(id);
         }
     }
-
-    /** The acknowledgements that hold now. */
-    public List<Ack> acknowledgements() {
-        synchronized (lock) {
-            Instant now = clock.instant();
-            List<Ack> out = new ArrayList<>();
-            for (StoredAlert alert : alerts.view()) {
-                acks.holding(alert, now).ifPresent(out::add);
-            }
-            return out;
-        }
-    }
-
-    // ---- commands -------------------------------------------------------------------------------------------
 
     /**
      * Creates a silence, one-off or recurring.
@@ -244,10 +183,8 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         Silence silence;
         synchronized (lock) {
             Instant now = clock.instant();
-            silence = silences.create(request, now);
-            persistence.silencesChanged();
-            dispatcher.recheckEscalations();
-            save(now, false);
+            silence = state.silences.create(request, now);
+            silencesChanged(now);
         }
         LOG.info("Silence {} created by {} for {}", silence.id(), silence.createdBy(), silence.matchers());
         deadlineListener.accept(clock.instant());
@@ -259,15 +196,25 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         Optional<Silence> silence;
         synchronized (lock) {
             Instant now = clock.instant();
-            silence = silences.expire(id, now);
+            silence = state.silences.expire(id, now);
             if (silence.isPresent()) {
-                persistence.silencesChanged();
-                dispatcher.recheckEscalations();
-                save(now, false);
+                silencesChanged(now);
             }
         }
         silence.ifPresent(s -> deadlineListener.accept(clock.instant()));
         return silence;
+    }
+
+    /** The acknowledgements that hold now. */
+    public List<Ack> acknowledgements() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            List<Ack> out = new ArrayList<>();
+            for (StoredAlert alert : state.alerts.view()) {
+                state.acks.holding(alert, now).ifPresent(out::add);
+            }
+            return out;
+        }
     }
 
     /**
@@ -282,13 +229,15 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     public Optional<Ack> acknowledge(String fingerprint, String by, String comment, Optional<Instant> expiresAt) {
         long fp = Fingerprints.parse(fingerprint);
         Optional<Ack> ack;
+        List<Notification> notices = List.of();
         synchronized (lock) {
             Instant now = clock.instant();
-            Optional<StoredAlert> alert = alerts.get(fp);
-            ack = alert.map(a -> acks.acknowledge(a, by, comment, expiresAt, now));
-            ack.ifPresent(a -> acknowledgementsChanged(now));
+            ack = state.alerts.get(fp).map(a -> state.acks.acknowledge(a, by, comment, expiresAt, now));
+            if (ack.isPresent()) {
+                notices = acknowledgementsChanged(List.of(fp), now);
+            }
         }
-        ack.ifPresent(a -> deadlineListener.accept(clock.instant()));
+        announce(notices);
         return ack;
     }
 
@@ -301,20 +250,21 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
      */
     public List<Ack> acknowledgeGroup(String groupKey, String by, String comment, Optional<Instant> expiresAt) {
         List<Ack> made = new ArrayList<>();
+        List<Notification> notices = List.of();
         synchronized (lock) {
             Instant now = clock.instant();
-            for (StoredAlert alert : groupAlerts(groupKey)) {
+            List<Long> fingerprints = new ArrayList<>();
+            for (StoredAlert alert : state.groupAlerts(groupKey)) {
                 if (!alert.resolvedAt(now)) {
-                    made.add(acks.acknowledge(alert, by, comment, expiresAt, now));
+                    made.add(state.acks.acknowledge(alert, by, comment, expiresAt, now));
+                    fingerprints.add(alert.fingerprint());
                 }
             }
             if (!made.isEmpty()) {
-                acknowledgementsChanged(now);
+                notices = acknowledgementsChanged(fingerprints, now);
             }
         }
-        if (!made.isEmpty()) {
-            deadlineListener.accept(clock.instant());
-        }
+        announce(notices);
         return made;
     }
 
@@ -323,8 +273,10 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         long fp = Fingerprints.parse(fingerprint);
         Optional<Ack> removed;
         synchronized (lock) {
-            removed = acks.withdraw(fp);
-            removed.ifPresent(a -> acknowledgementsChanged(clock.instant()));
+            removed = state.acks.withdraw(fp);
+            if (removed.isPresent()) {
+                acknowledgementsChanged(List.of(), clock.instant());
+            }
         }
         removed.ifPresent(a -> deadlineListener.accept(clock.instant()));
         return removed;
@@ -334,11 +286,11 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     public List<Ack> unacknowledgeGroup(String groupKey) {
         List<Ack> removed = new ArrayList<>();
         synchronized (lock) {
-            for (StoredAlert alert : groupAlerts(groupKey)) {
-                acks.withdraw(alert.fingerprint()).ifPresent(removed::add);
+            for (StoredAlert alert : state.groupAlerts(groupKey)) {
+                state.acks.withdraw(alert.fingerprint()).ifPresent(removed::add);
             }
             if (!removed.isEmpty()) {
-                acknowledgementsChanged(clock.instant());
+                acknowledgementsChanged(List.of(), clock.instant());
             }
         }
         if (!removed.isEmpty()) {
@@ -353,7 +305,7 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         synchronized (lock) {
             if (!closed) {
                 closed = true;
-                save(clock.instant(), true);
+                state.save(clock.instant(), true);
                 LOG.info("Notification pipeline closed");
             }
         }
@@ -364,94 +316,30 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
         deadlineListener = listener == null ? deadline -> {} : listener;
     }
 
-    // ---- internals ------------------------------------------------------------------------------------------
-
-    private Dispatcher newDispatcher(Instant now) {
-        Dispatcher created = new Dispatcher(config.route(), sink, log, escalations, externalUrl);
-        for (StoredAlert alert : alerts.view()) {
-            created.insert(alert, now);
-        }
-        created.recheckEscalations();
-        return created;
+    private void silencesChanged(Instant now) {
+        state.persistence.silencesChanged();
+        state.dispatcher.recheckEscalations();
+        state.save(now, false);
     }
 
-    /**
-     * An alert as loaded after a restart. One that was firing by timeout when saved gets a fresh timeout, as if
-     * it had just been received: its sender is starting again too and will confirm or drop it, and it should not
-     * be reported resolved merely because the platform was down.
-     */
-    private StoredAlert revive(StoredAlert alert, Optional<Instant> savedAt, Instant now) {
-        if (alert.timeout() && savedAt.isPresent() && alert.endsAt().isAfter(savedAt.get())) {
-            Instant renewed = now.plus(config.resolveTimeout());
-            return renewed.isAfter(alert.endsAt()) ? alert.withEndsAt(renewed) : alert;
-        }
-        return alert;
+    /** Saves the acknowledgements and returns the notices for the groups now acknowledged as a whole. */
+    private List<Notification> acknowledgementsChanged(List<Long> acknowledged, Instant now) {
+        state.persistence.acksChanged();
+        state.dispatcher.recheckEscalations();
+        state.save(now, false);
+        return acknowledged.isEmpty() ? List.of()
+                : state.dispatcher.acknowledgements(acknowledged, now, state.suppression(now));
     }
 
-    private Suppression suppression(Instant now) {
-        return new Suppression() {
-            private @Nullable Inhibitor inhibitor;
-
-            @Override
-            public boolean inhibited(StoredAlert alert) {
-                if (config.inhibitRules().isEmpty()) {
-                    return false;
-                }
-                if (inhibitor == null) {
-                    inhibitor = Inhibitor.index(config.inhibitRules(), alerts.view(), now);
-                }
-                return inhibitor.inhibitedBy(alert.labels()).isPresent();
-            }
-
-            @Override
-            public boolean silenced(StoredAlert alert) {
-                return silences.mutes(alert.labels(), now);
-            }
-
-            @Override
-            public boolean acknowledged(StoredAlert alert) {
-                return acks.holds(alert, now);
-            }
-        };
-    }
-
-    private AlertViews views() {
-        return new AlertViews(clock.instant(), alerts, silences, acks, config, dispatcher, escalations);
-    }
-
-    private List<StoredAlert> groupAlerts(String groupKey) {
-        List<StoredAlert> out = new ArrayList<>();
-        for (AggregationGroup group : dispatcher.groups()) {
-            if (group.key().equals(groupKey)) {
-                out.addAll(group.alerts());
+    private void announce(List<Notification> notices) {
+        for (Notification notice : notices) {
+            try {
+                acknowledgementSink.acknowledged(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not pass on the acknowledgement of group {} for receiver {}", notice.groupKey(),
+                        notice.receiver(), e);
             }
         }
-        return out;
-    }
-
-    private void acknowledgementsChanged(Instant now) {
-        persistence.acksChanged();
-        dispatcher.recheckEscalations();
-        save(now, false);
-    }
-
-    private void save(Instant now, boolean force) {
-        persistence.save(now, force, alerts, silences, acks, log, escalations);
-    }
-
-    private Optional<Instant> deadlineLocked() {
-        Optional<Instant> next = dispatcher.nextDeadline();
-        next = earliest(next, persistence.nextSave());
-        return earliest(next, acks.nextExpiry(lastTick));
-    }
-
-    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return a.get().isBefore(b.get()) ? a : b;
+        deadlineListener.accept(clock.instant());
     }
 }

@@ -16,6 +16,7 @@ public final class NotificationPipelineBuilder {
     @Nullable PipelineConfig config;
     @Nullable NotificationSink sink;
     @Nullable Path dataDirectory;
+    AcknowledgementSink acknowledgementSink = notification -> {};
     Clock clock = Clock.systemUTC();
     String externalUrl = "";
     Duration alertSnapshotInterval = Duration.ofSeconds(5);
@@ -38,6 +39,15 @@ public final class NotificationPipelineBuilder {
     /** The directory the state files live in; created if needed. */
     public NotificationPipelineBuilder dataDirectory(Path dataDirectory) {
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
+        return this;
+    }
+
+    /**
+     * Who hears that a notified group was acknowledged as a whole, to tell channels with an acknowledged state of
+     * their own; nobody by default.
+     */
+    public NotificationPipelineBuilder acknowledgementSink(AcknowledgementSink acknowledgementSink) {
+        this.acknowledgementSink = requireNonNull(acknowledgementSink, "acknowledgementSink is null");
         return this;
     }
 

@@ -138,6 +138,30 @@ class EscalationTest {
     }
 
     @Test
+    void everyReceiverToldOfTheGroupHearsWhenItIsAcknowledgedAsAWhole() {
+        try (PipelineHarness h = new PipelineHarness(dir, CONFIG)) {
+            h.fire("alertname", "DbDown", "team", "db", "instance", "a");
+            h.fire("alertname", "DbDown", "team", "db", "instance", "b");
+            h.advance(m(11));
+            List<Notification> sent = h.sink.all();
+            List<AlertView> alerts = h.pipeline.alerts(AlertQuery.all());
+            h.pipeline.acknowledge(alerts.get(0).alert().fingerprint(), "dba", "", Optional.empty());
+            assertThat(h.acknowledged).as("b is not acknowledged yet").isEmpty();
+            h.pipeline.acknowledge(alerts.get(1).alert().fingerprint(), "dba", "", Optional.empty());
+            assertThat(h.acknowledged).extracting(Notification::receiver).containsExactly("team", "lead");
+            assertThat(h.acknowledged).allSatisfy(n -> {
+                assertThat(n.groupKey()).isEqualTo(sent.get(0).groupKey());
+                assertThat(n.alerts()).isEqualTo(sent.get(0).alerts());
+                assertThat(n.status()).isEqualTo(AlertStatus.FIRING);
+            });
+            assertThat(h.acknowledged.get(0).id()).isNotEqualTo(sent.get(0).id())
+                    .isNotEqualTo(h.acknowledged.get(1).id());
+            h.advance(m(30));
+            assertThat(h.take()).extracting(Notification::receiver).as("no director").containsExactly("team", "lead");
+        }
+    }
+
+    @Test
     void escalatedNotificationsAreOrdinaryNotificationsOfTheGroup() {
         try (PipelineHarness h = new PipelineHarness(dir, CONFIG)) {
             h.fire("alertname", "DbDown", "team", "db");

@@ -27,6 +27,7 @@ final class PipelineHarness implements AutoCloseable {
     final TestingClock clock;
     final TestingScheduler scheduler;
     final TestingSink sink = new TestingSink();
+    final List<Notification> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Path directory;
     NotificationPipeline pipeline;
     PipelineDriver driver;
@@ -45,7 +46,7 @@ final class PipelineHarness implements AutoCloseable {
 
     private void start(PipelineConfig config) {
         pipeline = NotificationPipeline.builder().config(config).sink(sink).dataDirectory(directory).clock(clock)
-                .externalUrl("http://vigil.test").alertSnapshotInterval(Duration.ZERO).build();
+                .externalUrl("http://vigil.test").alertSnapshotInterval(Duration.ZERO).acknowledgementSink(acknowledged::add).build();
         driver = PipelineDriver.start(pipeline, scheduler::schedule);
     }
 

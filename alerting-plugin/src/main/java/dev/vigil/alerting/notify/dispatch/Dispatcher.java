@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.alerting.notify.NotificationSink;
 import dev.vigil.alerting.notify.route.Route;
 import dev.vigil.alerting.notify.store.StoredAlert;
+import dev.vigil.api.alerting.Notification;
 import dev.vigil.api.metrics.Labels;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +117,20 @@ public final class Dispatcher {
             }
         }
         return false;
+    }
+
+    /**
+     * The notices that groups holding one of {@code fingerprints} are now acknowledged as a whole, one per receiver
+     * that was told they fire.
+     */
+    public List<Notification> acknowledgements(Collection<Long> fingerprints, Instant now, Suppression suppression) {
+        List<Notification> notices = new ArrayList<>();
+        for (AggregationGroup group : groups()) {
+            if (fingerprints.stream().anyMatch(group::holds)) {
+                notices.addAll(notifier.acknowledgement(group, now, suppression));
+            }
+        }
+        return notices;
     }
 
     /** Every group, route by route in the order created. */

@@ -112,6 +112,32 @@ final class GroupNotifier {
         escalations.put(group.key(), new EscalationState(since, reached));
     }
 
+    /**
+     * The notices that {@code group} is acknowledged, one per receiver told it fires, when every visible firing
+     * alert of it is acknowledged; none otherwise.
+     */
+    List<Notification> acknowledgement(AggregationGroup group, Instant now, Suppression suppression) {
+        List<StoredAlert> firing = new ArrayList<>();
+        for (StoredAlert alert : visible(group.alerts(), suppression)) {
+            if (!alert.resolvedAt(now)) {
+                if (!suppression.acknowledged(alert)) {
+                    return List.of();
+                }
+                firing.add(alert);
+            }
+        }
+        List<Notification> notices = new ArrayList<>();
+        if (firing.isEmpty()) {
+            return notices;
+        }
+        for (String receiver : receivers(group)) {
+            if (log.get(group.key(), receiver).map(e -> !e.firing().isEmpty()).orElse(false)) {
+                notices.add(factory.acknowledgement(group, receiver, firing, now));
+            }
+        }
+        return notices;
+    }
+
     /** Forgets the escalation of a group that is gone. */
     void forget(AggregationGroup group) {
         escalations.put(group.key(), EscalationState.NONE);

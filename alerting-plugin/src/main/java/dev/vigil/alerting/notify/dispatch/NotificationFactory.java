@@ -32,6 +32,14 @@ final class NotificationFactory {
         this.externalUrl = requireNonNull(externalUrl, "externalUrl is null");
     }
 
+    /** The notice that {@code group}, whose firing {@code alerts} are all acknowledged, is acknowledged. */
+    Notification acknowledgement(AggregationGroup group, String receiver, List<StoredAlert> alerts, Instant now) {
+        Notification n = build(group, receiver, alerts, now, Optional.empty());
+        String id = id(group.key(), "acknowledged\0" + receiver, alerts, now, Optional.empty());
+        return new Notification(id, n.receiver(), n.status(), n.alerts(), n.groupLabels(), n.commonLabels(),
+                n.commonAnnotations(), n.externalUrl(), n.groupKey(), n.truncatedAlerts(), n.createdAt());
+    }
+
     Notification build(AggregationGroup group, String receiver, List<StoredAlert> alerts, Instant now,
             Optional<LogEntry> previous) {
         List<StoredAlert> sorted = new ArrayList<>(alerts);

@@ -63,7 +63,10 @@ final class JsonFiles {
         try {
             return Optional.ofNullable(mapper.readValue(file.toFile(), type));
         } catch (IOException | RuntimeException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            for (int n = 2; Files.exists(aside); n++) {
+                aside = file.resolveSibling(file.getFileName() + ".unreadable-" + n);
+            }
             LOG.error("Cannot read the notification state file {}; moved it to {} and starting without it", file,
                     aside, e);
             try {
