@@ -36,6 +36,8 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPipeline.class);
 
     private final Object lock = new Object();
+    /** Held while the alerts file is written, outside {@link #lock}, so that copies are written in order. */
+    private final Object alertWrite = new Object();
     private final Clock clock;
     private final AcknowledgementSink acknowledgementSink;
     private final PipelineState state;
@@ -84,7 +86,6 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
                 state.dispatcher.insert(put.stored(), now);
                 state.persistence.alertsChanged(put.material());
             }
-            state.save(now, false);
             deadline = state.deadline();
         }
         if (skipped > 0) {
@@ -98,17 +99,27 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
      * that were notified, expired silences and lapsed acknowledgements, and saves what changed.
      */
     public void tick() {
-        synchronized (lock) {
-            if (closed) {
-                return;
+        synchronized (alertWrite) {
+            Optional<PipelinePersistence.AlertSnapshot> snapshot;
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                Instant now = clock.instant();
+                if (state.acks.nextExpiry(state.lastTick).filter(t -> !t.isAfter(now)).isPresent()) {
+                    state.dispatcher.recheckEscalations();
+                }
+                state.collectGarbage(state.dispatcher.tick(now, state.suppression(now)), now);
+                state.saveSmall(now);
+                state.lastTick = now;
+                snapshot = state.persistence.takeAlerts(now, false, state.alerts);
             }
-            Instant now = clock.instant();
-            if (state.acks.nextExpiry(state.lastTick).filter(t -> !t.isAfter(now)).isPresent()) {
-                state.dispatcher.recheckEscalations();
+            if (snapshot.isPresent()) {
+                boolean ok = state.persistence.write(snapshot.get());
+                synchronized (lock) {
+                    state.persistence.alertsWritten(ok, clock.instant());
+                }
             }
-            state.collectGarbage(state.dispatcher.tick(now, state.suppression(now)), now);
-            state.save(now, false);
-            state.lastTick = now;
         }
     }
 
@@ -302,11 +313,15 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     /** Saves everything and stops taking alerts; idempotent. */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (!closed) {
-                closed = true;
-                state.save(clock.instant(), true);
-                LOG.info("Notification pipeline closed");
+        synchronized (alertWrite) {
+            synchronized (lock) {
+                if (!closed) {
+                    closed = true;
+                    Instant now = clock.instant();
+                    state.saveSmall(now);
+                    state.persistence.takeAlerts(now, true, state.alerts).ifPresent(state.persistence::write);
+                    LOG.info("Notification pipeline closed");
+                }
             }
         }
     }
@@ -319,14 +334,14 @@ public final class NotificationPipeline implements AlertReceiver, AutoCloseable 
     private void silencesChanged(Instant now) {
         state.persistence.silencesChanged();
         state.dispatcher.recheckEscalations();
-        state.save(now, false);
+        state.saveSmall(now);
     }
 
     /** Saves the acknowledgements and returns the notices for the groups now acknowledged as a whole. */
     private List<Notification> acknowledgementsChanged(List<Long> acknowledged, Instant now) {
         state.persistence.acksChanged();
         state.dispatcher.recheckEscalations();
-        state.save(now, false);
+        state.saveSmall(now);
         return acknowledged.isEmpty() ? List.of()
                 : state.dispatcher.acknowledgements(acknowledged, now, state.suppression(now));
     }

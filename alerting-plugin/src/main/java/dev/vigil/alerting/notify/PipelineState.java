@@ -143,9 +143,9 @@ final class PipelineState {
         log.collectGarbage(now, retention);
     }
 
-    /** Saves what changed; everything when {@code force}. */
-    void save(Instant now, boolean force) {
-        persistence.save(now, force, alerts, silences, acks, log, escalations);
+    /** Writes the small files that changed (silences, acknowledgements, the notification log). */
+    void saveSmall(Instant now) {
+        persistence.saveSmall(now, silences, acks, log, escalations);
     }
 
     /** When something is next due: a group, an escalation, a save or an acknowledgement lapsing. */

@@ -25,11 +25,14 @@ class PipelineDriverTest {
             assertThat(h.scheduler.pending()).isEqualTo(1);
             h.advance(Duration.ofSeconds(10));
             h.fire("alertname", "Down");
-            assertThat(h.driver.scheduledAt()).as("the maintenance tick is sooner").contains(h.at(Duration.ofSeconds(30)));
-            h.advance(Duration.ofSeconds(20));
+            assertThat(h.driver.scheduledAt()).as("saving the new alert").contains(h.at(Duration.ofSeconds(10)));
+            h.advance(Duration.ZERO);
+            assertThat(h.driver.scheduledAt()).as("maintenance, 30s after the last tick, is sooner than the group")
+                    .contains(h.at(Duration.ofSeconds(40)));
+            h.advance(Duration.ofSeconds(30));
             assertThat(h.driver.scheduledAt()).as("the group's timer").contains(h.at(Duration.ofSeconds(55)));
             assertThat(h.scheduler.pending()).isEqualTo(1);
-            h.advance(Duration.ofSeconds(25));
+            h.advance(Duration.ofSeconds(15));
             assertThat(h.take()).hasSize(1);
         }
     }
