@@ -101,11 +101,7 @@ final class IngestLoad {
         long[] latencies = new long[round.size()];
         Arrays.fill(latencies, -1);
         for (int i = next.getAndIncrement(); i < round.size(); i = next.getAndIncrement()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(server.writeUri()).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/x-protobuf")
-                    .header("Content-Encoding", "snappy")
-                    .header("X-Prometheus-Remote-Write-Version", "0.1.0")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(round.get(i)));
+            HttpRequest.Builder request = server.process().remoteWrite(round.get(i)).timeout(REQUEST_TIMEOUT);
             long t0 = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

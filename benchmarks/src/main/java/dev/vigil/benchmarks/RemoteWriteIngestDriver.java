@@ -3,11 +3,8 @@ package dev.vigil.benchmarks;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,11 +35,8 @@ public final class RemoteWriteIngestDriver {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         long began = System.nanoTime();
-        Path metricsJar = metricsJar();
-        Path work = Files.createTempDirectory("vigil-ingest-");
-        Running running = new Running(work);
-        Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "ingest-driver-cleanup"));
-        try {
+        Path metricsJar = BenchmarkEnvironment.metricsJar();
+        try (BenchmarkEnvironment environment = BenchmarkEnvironment.create("ingest")) {
             long startMs = (System.currentTimeMillis() / 1000 * 1000) - rounds * ROUND_MS;
             long t0 = System.nanoTime();
             RemoteWriteRounds payload = RemoteWriteRounds.build(series, rounds, SERIES_PER_REQUEST, startMs);
@@ -50,29 +44,29 @@ public final class RemoteWriteIngestDriver {
                     + " %s of snappy bodies built in %.1f s%n", series, rounds, (long) series * rounds, payload.rounds().get(0).size(),
                     SERIES_PER_REQUEST, clients, Folders.human(payload.bytes()), (System.nanoTime() - t0) / 1e9);
             System.out.printf(Locale.ROOT, "java %s, %d cores; Vigil in a child JVM with -Xmx2g; %s%n%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), prometheusVersion());
+                    Runtime.getRuntime().availableProcessors(), ServerProcess.prometheusVersion());
 
             IngestLoad load = new IngestLoad(clients);
             long passBegan = System.nanoTime();
-            runPass(1, true, work, metricsJar, payload, series, load, running);
+            runPass(1, true, environment, metricsJar, payload, series, load);
             long passNanos = System.nanoTime() - passBegan;
             long left = budgetSeconds * 1_000_000_000L - (System.nanoTime() - began);
             if (left > passNanos) {
-                runPass(2, false, work, metricsJar, payload, series, load, running);
+                runPass(2, false, environment, metricsJar, payload, series, load);
             } else {
                 System.out.printf(Locale.ROOT, "second pass (opposite order) skipped: it would take about %.0f s, %.0f s of the budget left%n",
                         passNanos / 1e9, Math.max(0, left) / 1e9);
             }
-        } finally {
-            running.stopAll();
         }
     }
 
-    private static void runPass(int pass, boolean vigilFirst, Path work, Path metricsJar, RemoteWriteRounds payload, int series,
-            IngestLoad load, Running running) throws IOException, InterruptedException {
-        Path folder = Files.createDirectories(work.resolve("pass-" + pass));
-        IngestServer vigil = running.add(IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar, series));
-        IngestServer prometheus = running.add(IngestServer.prometheus(Files.createDirectories(folder.resolve("prometheus"))));
+    private static void runPass(int pass, boolean vigilFirst, BenchmarkEnvironment environment, Path metricsJar,
+            RemoteWriteRounds payload, int series, IngestLoad load) throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(environment.work().resolve("pass-" + pass));
+        IngestServer vigil = IngestServer.vigil(Files.createDirectories(folder.resolve("vigil")), metricsJar, series);
+        environment.add(vigil.process());
+        IngestServer prometheus = IngestServer.prometheus(Files.createDirectories(folder.resolve("prometheus")));
+        environment.add(prometheus.process());
         long vigilIdle = vigil.rssKb();
         long prometheusIdle = prometheus.rssKb();
         Measured v;
@@ -84,8 +78,8 @@ public final class RemoteWriteIngestDriver {
             p = measure(prometheus, prometheusIdle, load, payload, series);
             v = measure(vigil, vigilIdle, load, payload, series);
         }
-        running.stop(vigil);
-        running.stop(prometheus);
+        environment.stop(vigil.process());
+        environment.stop(prometheus.process());
         new IngestTable(series, v, p).print("pass " + pass + " (" + (vigilFirst ? "Vigil first" : "Prometheus first") + ")", System.out);
     }
 
@@ -97,78 +91,6 @@ public final class RemoteWriteIngestDriver {
         long rssKb = server.rssKb();
         return new Measured(server.name(), result, Folders.size(server.storage()), Folders.breakdown(server.storage()),
                 server.storageNote(), idleRssKb, rssKb, server.heapAfterGcKb());
-    }
-
-    private static Path metricsJar() {
-        for (Path candidate : new Path[] {Path.of("benchmarks/target/plugins/vigil-metrics-plugin.jar"), Path.of("target/plugins/vigil-metrics-plugin.jar")}) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("vigil-metrics-plugin.jar not found under benchmarks/target/plugins; build the benchmarks module first");
-    }
-
-    private static String prometheusVersion() {
-        try {
-            Process p = new ProcessBuilder(IngestServer.PROMETHEUS.toString(), "--version").redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            p.waitFor();
-            return first;
-        } catch (IOException e) {
-            return "prometheus --version failed: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "prometheus --version interrupted";
-        }
-    }
-
-    /**
-     * The servers still running and the working folder, stopped and deleted once, by whichever comes first:
-     * the end of {@code main} or the shutdown hook (Ctrl-C, a failure).
-     */
-    private static final class Running {
-        private final Path work;
-        private final List<IngestServer> servers = new ArrayList<>();
-        private boolean stopped;
-
-        Running(Path work) {
-            this.work = work;
-        }
-
-        /** Tracks {@code server}; if everything was already stopped, stops it too and fails. */
-        synchronized IngestServer add(IngestServer server) throws InterruptedException {
-            if (stopped) {
-                server.close();
-                throw new IllegalStateException("the driver is shutting down");
-            }
-            servers.add(server);
-            return server;
-        }
-
-        synchronized void stop(IngestServer server) throws InterruptedException {
-            server.close();
-            servers.remove(server);
-        }
-
-        synchronized void stopAll() {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            for (IngestServer server : servers) {
-                try {
-                    server.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            servers.clear();
-            try {
-                Folders.deleteTree(work);
-            } catch (IOException e) {
-                System.err.println("could not delete " + work + ": " + e);
-            }
-        }
     }
 
     /**

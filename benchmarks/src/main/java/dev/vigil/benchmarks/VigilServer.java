@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Run in a child JVM by {@link RemoteWriteIngestDriver}: a kernel on a free loopback port with the given
+ * Run in a child JVM by {@link ServerProcess#vigil}: a kernel on a free loopback port with the given
  * configuration file, plugins folder and data folder. Once the {@code metrics} plugin is active it writes
  * the API's base URI to the ready file, then serves until its standard input closes (so it never outlives
  * the driver). If the plugin fails it writes {@code failed: <reason>} instead and exits.

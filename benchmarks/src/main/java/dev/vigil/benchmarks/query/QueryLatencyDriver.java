@@ -1,5 +1,7 @@
 package dev.vigil.benchmarks.query;
 
+import dev.vigil.benchmarks.BenchmarkEnvironment;
+import dev.vigil.benchmarks.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Dashboard query latency of Vigil's PromQL engine against Prometheus 2.42 on the same data, through
@@ -61,7 +61,7 @@ public final class QueryLatencyDriver {
         if (rounds < 1 || warmup < 0) {
             throw new IllegalArgumentException("usage: QueryLatencyDriver [rounds >= 1] [warm-up rounds >= 0]");
         }
-        Path metricsJar = metricsJar();
+        Path metricsJar = BenchmarkEnvironment.metricsJar();
         long step = DashboardData.STEP_MS;
         long endMs = System.currentTimeMillis() / step * step - step;
         long t0 = System.nanoTime();
@@ -72,14 +72,13 @@ public final class QueryLatencyDriver {
                 data.sampleCount(), SEED, bodies.size(), POINTS_PER_REQUEST,
                 bodies.stream().mapToLong(b -> b.length).sum() / (1024.0 * 1024), (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "java %s, %d cores; Vigil in a child JVM with -Xmx2g; %s; %d warm-up and %d measured rounds%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), prometheusVersion(), warmup, rounds);
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), ServerProcess.prometheusVersion(), warmup, rounds);
 
-        Path work = Files.createTempDirectory("vigil-query-");
-        Running running = new Running(work);
-        Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll, "query-driver-cleanup"));
-        try {
-            QueryServer vigil = running.add(QueryServer.vigil(Files.createDirectories(work.resolve("vigil")), metricsJar));
-            QueryServer prometheus = running.add(QueryServer.prometheus(Files.createDirectories(work.resolve("prometheus"))));
+        try (BenchmarkEnvironment environment = BenchmarkEnvironment.create("query")) {
+            QueryServer vigil = QueryServer.vigil(Files.createDirectories(environment.work().resolve("vigil")), metricsJar);
+            environment.add(vigil.process());
+            QueryServer prometheus = QueryServer.prometheus(Files.createDirectories(environment.work().resolve("prometheus")));
+            environment.add(prometheus.process());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             for (QueryServer server : List.of(vigil, prometheus)) {
                 long began = System.nanoTime();
@@ -91,19 +90,17 @@ public final class QueryLatencyDriver {
             }
             System.out.println();
             LatencyTable.print(measure(http, vigil, prometheus, data, rounds, warmup), System.out);
-        } finally {
-            running.stopAll();
         }
     }
 
     /** Posts every body in order; the next goes only once the last was accepted, so samples arrive in time order. */
     private static void load(HttpClient http, QueryServer server, List<byte[]> bodies) throws IOException, InterruptedException {
         for (int i = 0; i < bodies.size(); i++) {
-            HttpResponse<String> response = http.send(server.write(bodies.get(i)).timeout(QUERY_TIMEOUT).build(),
+            HttpResponse<String> response = http.send(server.process().remoteWrite(bodies.get(i)).timeout(QUERY_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(server.name() + " refused write request " + (i + 1) + " of " + bodies.size() + ": "
-                        + response.statusCode() + " " + abbreviate(response.body()) + "\n" + tail(server.log()));
+                        + response.statusCode() + " " + abbreviate(response.body()) + "\n" + server.process().logTail());
             }
         }
     }
@@ -126,7 +123,7 @@ public final class QueryLatencyDriver {
             Thread.sleep(1_000);
         }
         throw new IllegalStateException(server.name() + " does not count all " + data.sampleCount() + " samples after "
-                + LOAD_TIMEOUT.toSeconds() + " s; last answer: " + last + "\n" + tail(server.log()));
+                + LOAD_TIMEOUT.toSeconds() + " s; last answer: " + last + "\n" + server.process().logTail());
     }
 
     /** Runs the warm-up and measured rounds, and compares the two servers' answers of the first measured round. */
@@ -197,86 +194,5 @@ public final class QueryLatencyDriver {
     private static String abbreviate(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
-    }
-
-    /** The end of a server's log, for an error message: the log itself is deleted with the working folder. */
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "last lines of " + log.getFileName() + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static Path metricsJar() {
-        for (Path candidate : new Path[] {Path.of("benchmarks/target/plugins/vigil-metrics-plugin.jar"), Path.of("target/plugins/vigil-metrics-plugin.jar")}) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("vigil-metrics-plugin.jar not found under benchmarks/target/plugins; build the benchmarks module first");
-    }
-
-    private static String prometheusVersion() {
-        try {
-            Process p = new ProcessBuilder(QueryServer.PROMETHEUS.toString(), "--version").redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            p.waitFor();
-            return first;
-        } catch (IOException e) {
-            return "prometheus --version failed: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "prometheus --version interrupted";
-        }
-    }
-
-    /**
-     * The servers still running and the working folder, stopped and deleted once, by whichever comes first:
-     * the end of {@code main} or the shutdown hook (Ctrl-C, a failure).
-     */
-    private static final class Running {
-        private final Path work;
-        private final List<QueryServer> servers = new ArrayList<>();
-        private boolean stopped;
-
-        Running(Path work) {
-            this.work = work;
-        }
-
-        synchronized QueryServer add(QueryServer server) {
-            if (stopped) {
-                server.close();
-                throw new IllegalStateException("the driver is shutting down");
-            }
-            servers.add(server);
-            return server;
-        }
-
-        synchronized void stopAll() {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            servers.forEach(QueryServer::close);
-            servers.clear();
-            try {
-                deleteTree(work);
-            } catch (IOException e) {
-                System.err.println("could not delete " + work + ": " + e);
-            }
-        }
-
-        private static void deleteTree(Path folder) throws IOException {
-            if (!Files.exists(folder)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ApiNumbersTest {
@@ -38,15 +37,6 @@ class ApiNumbersTest {
     }
 
     @Test
-    void scalarValuesNeverHaveAnExponent() {
-        assertThat(scalar(1e21)).isEqualTo("1000000000000000000000");
-        assertThat(scalar(1e-7)).isEqualTo("0.0000001");
-        assertThat(scalar(Double.NaN)).isEqualTo("NaN");
-        assertThat(scalar(Double.MIN_VALUE)).hasSize(326).startsWith("0.000").endsWith("05");
-        assertThat(scalar(Double.MAX_VALUE)).hasSize(309).startsWith("17976931348623157000");
-    }
-
-    @Test
     void everyValueOfTheGoldenFileIsWrittenAsGoWritesIt() throws IOException {
         List<String[]> rows = goldenRows();
         assertThat(rows).hasSizeGreaterThan(1000);
@@ -54,20 +44,6 @@ class ApiNumbersTest {
             double value = Double.longBitsToDouble(Long.parseUnsignedLong(row[0], 16));
             assertThat(sample(value)).as("sample value of %s", row[0]).isEqualTo(row[1]);
             assertThat(scalar(value)).as("scalar value of %s", row[0]).isEqualTo(row[2]);
-        }
-    }
-
-    @Test
-    void randomDoublesReadBackAndAreNoLongerThanJavasOwnDigits() {
-        SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < 200_000; i++) {
-            double value = Double.longBitsToDouble(random.nextLong());
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                continue;
-            }
-            String written = sample(value);
-            assertThat(Double.parseDouble(written)).as(written).isEqualTo(value);
-            assertThat(significantDigits(written)).as(written).isLessThanOrEqualTo(significantDigits(Double.toString(value)));
         }
     }
 
@@ -107,12 +83,6 @@ class ApiNumbersTest {
 
     private String seconds(long millis) {
         return new String(numbers.chars(), 0, numbers.seconds(millis));
-    }
-
-    private static int significantDigits(String number) {
-        String mantissa = number.toLowerCase(java.util.Locale.ROOT).split("e")[0].replace("-", "").replace(".", "");
-        mantissa = mantissa.replaceFirst("^0+", "").replaceFirst("0+$", "");
-        return Math.max(1, mantissa.length());
     }
 
     private static List<String[]> goldenRows() throws IOException {

@@ -2,11 +2,11 @@ package dev.vigil.metrics.promql.engine;
 
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.metrics.promql.PromqlException;
-import dev.vigil.metrics.promql.functions.GoFormat;
-import dev.vigil.metrics.promql.parser.PromqlText;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.Expr;
 import dev.vigil.metrics.promql.ast.StringLiteral;
+import dev.vigil.metrics.promql.text.GoFloats;
+import dev.vigil.metrics.promql.text.GoStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ final class CountValues {
         }
         String valueLabel = literal.value();
         if (!LabelNames.isValid(valueLabel)) {
-            throw PromqlException.execution("invalid label name " + PromqlText.quote(valueLabel));
+            throw PromqlException.execution("invalid label name " + GoStrings.quote(valueLabel));
         }
         List<String> grouping = new ArrayList<>(e.grouping());
         if (!e.without()) {
@@ -42,7 +42,7 @@ final class CountValues {
                     continue;
                 }
                 if (lastCounts == null || Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(lastValue)) {
-                    Labels labels = LabelSets.with(s.labels(), valueLabel, GoFormat.plain(x));
+                    Labels labels = LabelSets.with(s.labels(), valueLabel, GoFloats.plain(x));
                     Labels key = Grouping.key(labels, grouping, e.without());
                     lastCounts = counts.computeIfAbsent(key, l -> Steps.absent(v.length));
                     lastValue = x;

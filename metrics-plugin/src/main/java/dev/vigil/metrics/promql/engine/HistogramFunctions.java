@@ -8,9 +8,9 @@ import dev.vigil.metrics.promql.ast.PositionRange;
 import dev.vigil.metrics.promql.ast.StringLiteral;
 import dev.vigil.metrics.promql.functions.BucketLabel;
 import dev.vigil.metrics.promql.functions.ClassicBuckets;
-import dev.vigil.metrics.promql.functions.GoFormat;
 import dev.vigil.metrics.promql.functions.Messages;
 import dev.vigil.metrics.promql.functions.Quantiles;
+import dev.vigil.metrics.promql.text.GoFloats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +166,7 @@ final class HistogramFunctions {
             if (Steps.isAbsent(values[k])) {
                 continue;
             }
-            double[] target = byLabel.computeIfAbsent(GoFormat.openMetrics(q[k]), l -> Steps.absent(values.length));
+            double[] target = byLabel.computeIfAbsent(GoFloats.openMetrics(q[k]), l -> Steps.absent(values.length));
             target[k] = values[k];
         }
         byLabel.forEach((value, series) -> out.add(new StepSeries(LabelSets.with(labels, label, value), series)));

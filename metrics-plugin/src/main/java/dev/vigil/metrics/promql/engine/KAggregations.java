@@ -2,10 +2,10 @@ package dev.vigil.metrics.promql.engine;
 
 import dev.vigil.metrics.promql.Annotations;
 import dev.vigil.metrics.promql.PromqlException;
-import dev.vigil.metrics.promql.functions.GoFormat;
 import dev.vigil.metrics.promql.ast.AggregateExpr;
 import dev.vigil.metrics.promql.ast.AggregateOp;
 import dev.vigil.metrics.promql.ast.PositionRange;
+import dev.vigil.metrics.promql.text.GoFloats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,11 +98,11 @@ final class KAggregations {
                 return false;
             }
             if (max > 1) {
-                annotations.warn("ratio value should be between -1 and 1, got " + GoFormat.g(max) + ", capping to 1",
+                annotations.warn("ratio value should be between -1 and 1, got " + GoFloats.g(max) + ", capping to 1",
                         position);
             }
             if (min < -1) {
-                annotations.warn("ratio value should be between -1 and 1, got " + GoFormat.g(min) + ", capping to -1",
+                annotations.warn("ratio value should be between -1 and 1, got " + GoFloats.g(min) + ", capping to -1",
                         position);
             }
             return true;
@@ -114,10 +114,10 @@ final class KAggregations {
             return false;
         }
         if (min <= -9.223372036854775808E18) {
-            throw PromqlException.execution("Scalar value " + GoFormat.g(min) + " underflows int64");
+            throw PromqlException.execution("Scalar value " + GoFloats.g(min) + " underflows int64");
         }
         if (max >= 9.223372036854774784E18) {
-            throw PromqlException.execution("Scalar value " + GoFormat.g(max) + " overflows int64");
+            throw PromqlException.execution("Scalar value " + GoFloats.g(max) + " overflows int64");
         }
         return true;
     }

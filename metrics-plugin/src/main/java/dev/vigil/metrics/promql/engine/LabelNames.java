@@ -1,6 +1,6 @@
 package dev.vigil.metrics.promql.engine;
 
-import dev.vigil.metrics.promql.parser.PromqlText;
+import dev.vigil.metrics.promql.text.GoStrings;
 
 /** Which label names PromQL accepts: since Prometheus 3, any non-empty valid UTF-8 text. */
 final class LabelNames {
@@ -12,6 +12,6 @@ final class LabelNames {
      * literal's escapes can produce.
      */
     static boolean isValid(String name) {
-        return !name.isEmpty() && PromqlText.isValidUtf8(name);
+        return !name.isEmpty() && GoStrings.isValidUtf8(name);
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.metrics.promql.engine;
 
 import dev.vigil.api.metrics.Labels;
-import dev.vigil.metrics.promql.parser.PromqlText;
+import dev.vigil.metrics.promql.text.GoStrings;
 
 /** Label sets written the way Prometheus writes them in error messages, so users see the same text. */
 final class PromFormat {
@@ -15,7 +15,7 @@ final class PromFormat {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(labels.name(i)).append('=').append(PromqlText.quote(labels.value(i)));
+            out.append(labels.name(i)).append('=').append(GoStrings.quote(labels.value(i)));
         }
         return out.append('}').toString();
     }

@@ -1,5 +1,8 @@
 package dev.vigil.metrics.promql.functions;
 
+import dev.vigil.metrics.promql.text.GoFloats;
+import dev.vigil.metrics.promql.text.GoStrings;
+
 /**
  * The wording of the warnings, infos and errors that functions produce, as Prometheus words them, without the
  * {@code PromQL warning: } prefix and the position that {@link dev.vigil.metrics.promql.Annotations} adds. The
@@ -15,7 +18,7 @@ public final class Messages {
 
     /** Warning for a φ outside [0, 1]: {@code quantile value should be between 0 and 1, got 2}. */
     public static String invalidQuantile(double q) {
-        return "quantile value should be between 0 and 1, got " + GoFormat.g(q);
+        return "quantile value should be between 0 and 1, got " + GoFloats.g(q);
     }
 
     /**
@@ -24,7 +27,7 @@ public final class Messages {
      */
     public static String possibleNonCounter(String metricName) {
         return "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "
-                + GoFormat.q(metricName);
+                + GoStrings.quote(metricName);
     }
 
     /**
@@ -33,7 +36,7 @@ public final class Messages {
      * part only when {@code metricName} is not empty).
      */
     public static String badBucketLabel(String metricName, String leValue) {
-        return withMetricName("bucket label \"le\" is missing or has a malformed value of " + GoFormat.q(leValue),
+        return withMetricName("bucket label \"le\" is missing or has a malformed value of " + GoStrings.quote(leValue),
                 metricName);
     }
 
@@ -49,15 +52,15 @@ public final class Messages {
 
     /** Error for a smoothing factor outside (0, 1) in {@code double_exponential_smoothing}. */
     public static String invalidSmoothingFactor(double sf) {
-        return "invalid smoothing factor. Expected: 0 < sf < 1, got: " + GoFormat.f(sf);
+        return "invalid smoothing factor. Expected: 0 < sf < 1, got: " + GoFloats.fixed(sf);
     }
 
     /** Error for a trend factor outside (0, 1) in {@code double_exponential_smoothing}. */
     public static String invalidTrendFactor(double tf) {
-        return "invalid trend factor. Expected: 0 < tf < 1, got: " + GoFormat.f(tf);
+        return "invalid trend factor. Expected: 0 < tf < 1, got: " + GoFloats.fixed(tf);
     }
 
     private static String withMetricName(String message, String metricName) {
-        return metricName.isEmpty() ? message : message + " for metric name " + GoFormat.q(metricName);
+        return metricName.isEmpty() ? message : message + " for metric name " + GoStrings.quote(metricName);
     }
 }

@@ -15,6 +15,7 @@ import dev.vigil.metrics.promql.ast.UnaryExpr;
 import dev.vigil.metrics.promql.ast.ValueType;
 import dev.vigil.metrics.promql.ast.VectorMatching;
 import dev.vigil.metrics.promql.ast.VectorMatching.Cardinality;
+import dev.vigil.metrics.promql.text.GoStrings;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -173,7 +174,7 @@ final class ExprParser {
                 return number;
             }
             case STRING -> {
-                StringLiteral string = new StringLiteral(GoText.unquote(tokens.text()), new PositionRange(start, end));
+                StringLiteral string = new StringLiteral(GoStrings.unquote(tokens.text()), new PositionRange(start, end));
                 tokens.advance();
                 return string;
             }
@@ -221,7 +222,7 @@ final class ExprParser {
         List<Expr> args = arguments();
         FunctionSignature function = FunctionSignature.lookup(name).orElse(null);
         if (function == null) {
-            throw tokens.error(start, nameEnd, "unknown function with name " + GoText.quote(name));
+            throw tokens.error(start, nameEnd, "unknown function with name " + GoStrings.quote(name));
         }
         Call call = new Call(function, args, new PositionRange(start, tokens.end()));
         tokens.advance();
@@ -323,10 +324,10 @@ final class ExprParser {
         while (true) {
             TokenType type = tokens.type();
             if (type == TokenType.STRING) {
-                String label = GoText.unquote(tokens.text());
+                String label = GoStrings.unquote(tokens.text());
                 if (!isValidLabelName(label)) {
                     throw tokens.error(tokens.start(), tokens.end(),
-                            "invalid label name for grouping: " + GoText.quote(label));
+                            "invalid label name for grouping: " + GoStrings.quote(label));
                 }
                 labels.add(label);
             } else if (type.isGroupingLabel()) {
@@ -351,6 +352,6 @@ final class ExprParser {
 
     /** Prometheus 3 accepts any non-empty UTF-8 text as a label name. */
     private static boolean isValidLabelName(String label) {
-        return !label.isEmpty() && PromqlText.isValidUtf8(label);
+        return !label.isEmpty() && GoStrings.isValidUtf8(label);
     }
 }

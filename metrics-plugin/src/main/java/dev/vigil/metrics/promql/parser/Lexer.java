@@ -1,5 +1,7 @@
 package dev.vigil.metrics.promql.parser;
 
+import dev.vigil.metrics.promql.text.GoStrings;
+
 /**
  * Splits PromQL text into tokens, one at a time, on the parser's demand. It follows the states of
  * Prometheus's lexer, because they decide what is a token where: inside braces keywords are plain names,
@@ -115,13 +117,13 @@ final class Lexer {
                     return emit(TokenType.EQLC);
                 }
                 if (in.peek() == '~') {
-                    return error("unexpected character after '=': " + GoText.quoteRune('~'));
+                    return error("unexpected character after '=': " + GoStrings.quoteRune('~'));
                 }
                 return emit(TokenType.EQL);
             case '!': {
                 int t = in.read();
                 if (t != '=') {
-                    return error("unexpected character after '!': " + GoText.quoteRune(t));
+                    return error("unexpected character after '!': " + GoStrings.quoteRune(t));
                 }
                 return emit(TokenType.NEQ);
             }
@@ -143,7 +145,7 @@ final class Lexer {
                 emit(TokenType.RIGHT_PAREN);
                 parenDepth--;
                 if (parenDepth < 0) {
-                    return error("unexpected right parenthesis " + GoText.quoteRune(')'));
+                    return error("unexpected right parenthesis " + GoStrings.quoteRune(')'));
                 }
                 return true;
             case '{':
@@ -152,7 +154,7 @@ final class Lexer {
                 return true;
             case '[':
                 if (bracketOpen) {
-                    return error("unexpected left bracket " + GoText.quoteRune('['));
+                    return error("unexpected left bracket " + GoStrings.quoteRune('['));
                 }
                 gotColon = false;
                 emit(TokenType.LEFT_BRACKET);
@@ -162,7 +164,7 @@ final class Lexer {
                 return true;
             case ']':
                 if (!bracketOpen) {
-                    return error("unexpected right bracket " + GoText.quoteRune(']'));
+                    return error("unexpected right bracket " + GoStrings.quoteRune(']'));
                 }
                 bracketOpen = false;
                 return emit(TokenType.RIGHT_BRACKET);
@@ -184,14 +186,14 @@ final class Lexer {
             }
             return lexWordInBrackets(r);
         }
-        return error("unexpected character: " + GoText.quoteRune(r));
+        return error("unexpected character: " + GoStrings.quoteRune(r));
     }
 
     /** After a duration inside brackets the lexer is back in its main state, where only a few words are read. */
     private boolean lexWordInBrackets(int r) {
         if (r == ':') {
             if (gotColon) {
-                return error("unexpected colon " + GoText.quoteRune(':'));
+                return error("unexpected colon " + GoStrings.quoteRune(':'));
             }
             if (in.peek() == ':') {
                 in.read();
@@ -205,7 +207,7 @@ final class Lexer {
         if ((r == 's' || r == 'S' || r == 'm' || r == 'M') && scanDurationKeyword()) {
             return true;
         }
-        return error("unexpected character: " + GoText.quoteRune(r) + ", expected " + GoText.quoteRune(':'));
+        return error("unexpected character: " + GoStrings.quoteRune(r) + ", expected " + GoStrings.quoteRune(':'));
     }
 
     private boolean lexInsideBraces() {
@@ -250,15 +252,15 @@ final class Lexer {
                 if (next == '=') {
                     return emit(TokenType.NEQ);
                 }
-                return error("unexpected character after '!' inside braces: " + GoText.quoteRune(next));
+                return error("unexpected character after '!' inside braces: " + GoStrings.quoteRune(next));
             }
             case '{':
-                return error("unexpected left brace " + GoText.quoteRune('{'));
+                return error("unexpected left brace " + GoStrings.quoteRune('{'));
             case '}':
                 braceOpen = false;
                 return emit(TokenType.RIGHT_BRACE);
             default:
-                return error("unexpected character inside braces: " + GoText.quoteRune(r));
+                return error("unexpected character inside braces: " + GoStrings.quoteRune(r));
         }
     }
 
@@ -290,7 +292,7 @@ final class Lexer {
                 emit(TokenType.RIGHT_PAREN);
                 parenDepth--;
                 if (parenDepth < 0) {
-                    return error("unexpected right parenthesis " + GoText.quoteRune(')'));
+                    return error("unexpected right parenthesis " + GoStrings.quoteRune(')'));
                 }
                 return true;
             case '+':
@@ -311,7 +313,7 @@ final class Lexer {
                 if (scanDurationKeyword()) {
                     return true;
                 }
-                return error("unexpected character in duration expression: " + GoText.quoteRune(r));
+                return error("unexpected character in duration expression: " + GoStrings.quoteRune(r));
             default:
                 break;
         }
@@ -325,7 +327,7 @@ final class Lexer {
             durationMode = false;
             return lexNumberOrDuration();
         }
-        return error("unexpected character in duration expression: " + GoText.quoteRune(r));
+        return error("unexpected character in duration expression: " + GoStrings.quoteRune(r));
     }
 
     private boolean scanDurationKeyword() {
@@ -395,7 +397,7 @@ final class Lexer {
             in.backup();
             return emit(TokenType.DURATION);
         }
-        return error("bad number or duration syntax: " + GoText.quote(in.textFrom(start)));
+        return error("bad number or duration syntax: " + GoStrings.quote(in.textFrom(start)));
     }
 
     private boolean emitComparison(TokenType alone, TokenType withEquals) {

@@ -1,11 +1,12 @@
 package dev.vigil.metrics.promql.parser;
 
+import dev.vigil.metrics.promql.text.GoStrings;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the characters of number, duration and escape-sequence literals as Prometheus's lexer does. What it
  * accepts decides where a token ends and how a malformed one is reported, so it follows Prometheus's rules
- * to the character; the values are read later by {@link Literals} and {@link GoText}.
+ * to the character; the values are read later by {@link Literals} and {@link GoStrings}.
  */
 final class LiteralScanner {
 
@@ -49,7 +50,7 @@ final class LiteralScanner {
                 if (ch == quote) {
                     return null;
                 }
-                return "unknown escape sequence " + GoText.unicode(ch);
+                return "unknown escape sequence " + GoStrings.unicode(ch);
         }
         long value = 0;
         while (true) {
@@ -58,7 +59,7 @@ final class LiteralScanner {
                 if (ch == CharCursor.END) {
                     return "escape sequence not terminated";
                 }
-                return "illegal character " + GoText.unicode(ch) + " in escape sequence";
+                return "illegal character " + GoStrings.unicode(ch) + " in escape sequence";
             }
             value = value * base + d;
             if (--digits == 0) {

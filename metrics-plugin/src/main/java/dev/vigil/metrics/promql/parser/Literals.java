@@ -1,5 +1,7 @@
 package dev.vigil.metrics.promql.parser;
 
+import dev.vigil.metrics.promql.text.GoStrings;
+
 /**
  * The values of number and duration tokens, read as Prometheus reads them (Go's {@code strconv} rules for
  * numbers, Prometheus's duration syntax), and the conversions between seconds and milliseconds that
@@ -52,7 +54,7 @@ final class Literals {
         }
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException(
-                    "strconv.ParseFloat: parsing " + GoText.quote(s) + ": value out of range");
+                    "strconv.ParseFloat: parsing " + GoStrings.quote(s) + ": value out of range");
         }
         return value;
     }
@@ -95,7 +97,7 @@ final class Literals {
             int order = unitOrder(unit);
             if (order == 0) {
                 throw new IllegalArgumentException(
-                        "unknown unit " + GoText.quote(unit) + " in duration " + GoText.quote(s));
+                        "unknown unit " + GoStrings.quote(unit) + " in duration " + GoStrings.quote(s));
             }
             if (order <= lastUnit) {
                 throw invalidDuration(s);
@@ -241,10 +243,10 @@ final class Literals {
     }
 
     private static IllegalArgumentException syntaxError(String s) {
-        return new IllegalArgumentException("strconv.ParseFloat: parsing " + GoText.quote(s) + ": invalid syntax");
+        return new IllegalArgumentException("strconv.ParseFloat: parsing " + GoStrings.quote(s) + ": invalid syntax");
     }
 
     private static IllegalArgumentException invalidDuration(String s) {
-        return new IllegalArgumentException("not a valid duration string: " + GoText.quote(s));
+        return new IllegalArgumentException("not a valid duration string: " + GoStrings.quote(s));
     }
 }

@@ -7,8 +7,8 @@ import dev.vigil.metrics.promql.ast.MatrixSelector;
 import dev.vigil.metrics.promql.ast.PositionRange;
 import dev.vigil.metrics.promql.ast.SubqueryExpr;
 import dev.vigil.metrics.promql.ast.VectorSelector;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.vigil.metrics.promql.text.GoFloats;
+import dev.vigil.metrics.promql.text.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +103,7 @@ final class SelectorParser {
             throw tokens.unexpected("label matching", "identifier or \"}\"");
         }
         int nameStart = tokens.start();
-        String name = first == TokenType.STRING ? GoText.unquote(tokens.text()) : tokens.text();
+        String name = first == TokenType.STRING ? GoStrings.unquote(tokens.text()) : tokens.text();
         tokens.advance();
         LabelMatcher.Type type = matchType(tokens.type());
         if (type == null) {
@@ -116,7 +116,7 @@ final class SelectorParser {
         if (!tokens.is(TokenType.STRING)) {
             throw tokens.unexpected("label matching", "string");
         }
-        String value = GoText.unquote(tokens.text());
+        String value = GoStrings.unquote(tokens.text());
         try {
             LabelMatcher matcher = LabelMatcher.of(type, name, value);
             tokens.advance();
@@ -266,7 +266,7 @@ final class SelectorParser {
             seconds = -seconds;
         }
         if (!(seconds < 0x1p63 && seconds > -0x1p63)) {
-            throw tokens.error(expr.position(), "timestamp out of bounds for @ modifier: " + formatFixed(seconds));
+            throw tokens.error(expr.position(), "timestamp out of bounds for @ modifier: " + GoFloats.fixed(seconds));
         }
         Expr result = withAt(expr, At.timestamp(Literals.timestampMillis(seconds)), tokens.end());
         tokens.advance();
@@ -300,16 +300,5 @@ final class SelectorParser {
 
     private static PositionRange extend(PositionRange position, int end) {
         return new PositionRange(position.start(), end);
-    }
-
-    /** Go's {@code %f}: six decimals, and {@code +Inf}, {@code -Inf} and {@code NaN} spelled as Go spells them. */
-    static String formatFixed(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-        return new BigDecimal(value).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.metrics.promql.parser;
 
 import dev.vigil.metrics.promql.ast.PositionRange;
+import dev.vigil.metrics.promql.text.GoStrings;
 
 /**
  * The parser's view of the tokens: the current one, moving on, and the errors in Prometheus's words. A
@@ -112,7 +113,7 @@ final class TokenStream {
         return switch (type.kind()) {
             case END -> "end of input";
             case NAMED -> type == TokenType.IDENTIFIER || type == TokenType.METRIC_IDENTIFIER
-                    ? (type == TokenType.IDENTIFIER ? "identifier " : "metric identifier ") + GoText.quote(text)
+                    ? (type == TokenType.IDENTIFIER ? "identifier " : "metric identifier ") + GoStrings.quote(text)
                     : describeNamed(type) + " " + shortQuote(text);
             case PUNCTUATION -> shortQuote(text);
             case OPERATOR -> "<op:" + text + ">";
@@ -132,9 +133,9 @@ final class TokenStream {
     /** Prometheus quotes a token's text, cut to ten characters when it is longer than ten bytes. */
     private static String shortQuote(String text) {
         if (text.length() > 10 || utf8Length(text) > 10) {
-            return GoText.quotePrefix(text, 10) + "...";
+            return GoStrings.quotePrefix(text, 10) + "...";
         }
-        return GoText.quote(text);
+        return GoStrings.quote(text);
     }
 
     private static int utf8Length(String text) {

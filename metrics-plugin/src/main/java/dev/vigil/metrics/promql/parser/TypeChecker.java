@@ -17,6 +17,7 @@ import dev.vigil.metrics.promql.ast.ValueType;
 import dev.vigil.metrics.promql.ast.VectorMatching;
 import dev.vigil.metrics.promql.ast.VectorMatching.Cardinality;
 import dev.vigil.metrics.promql.ast.VectorSelector;
+import dev.vigil.metrics.promql.text.GoStrings;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class TypeChecker {
             ValueType type = check(unary.expr(), false);
             if (type != ValueType.SCALAR && type != ValueType.VECTOR) {
                 throw error(unary.position(), "unary expression only allowed on expressions of type scalar or instant"
-                        + " vector, got " + GoText.quote(type.description()));
+                        + " vector, got " + GoStrings.quote(type.description()));
             }
             return type;
         } else if (node instanceof SubqueryExpr subquery) {
@@ -140,7 +141,7 @@ final class TypeChecker {
             for (String label : matching.labels()) {
                 if (matching.include().contains(label)) {
                     throw error(operatorRange(binary),
-                            "label " + GoText.quote(label) + " must not occur in ON and GROUP clause at once");
+                            "label " + GoStrings.quote(label) + " must not occur in ON and GROUP clause at once");
                 }
             }
         }
@@ -156,11 +157,11 @@ final class TypeChecker {
             }
         } else if (op.isSetOperator() && matching != null && (matching.cardinality() == Cardinality.ONE_TO_MANY
                 || matching.cardinality() == Cardinality.MANY_TO_ONE)) {
-            throw error(binary.position(), "no grouping allowed for " + GoText.quote(op.symbol()) + " operation");
+            throw error(binary.position(), "no grouping allowed for " + GoStrings.quote(op.symbol()) + " operation");
         }
         if ((left == ValueType.SCALAR || right == ValueType.SCALAR) && op.isSetOperator()) {
             throw error(binary.position(),
-                    "set operator " + GoText.quote(op.symbol()) + " not allowed in binary scalar expression");
+                    "set operator " + GoStrings.quote(op.symbol()) + " not allowed in binary scalar expression");
         }
     }
 
@@ -168,7 +169,7 @@ final class TypeChecker {
         FunctionSignature function = call.function();
         List<Expr> args = call.args();
         int count = args.size();
-        String name = GoText.quote(function.name());
+        String name = GoStrings.quote(function.name());
         if (function.minArgs() == function.maxArgs()) {
             if (count != function.minArgs()) {
                 throw error(call.position(),
@@ -201,7 +202,7 @@ final class TypeChecker {
         ValueType type = selector.type();
         if (type != ValueType.VECTOR) {
             throw error(call.position(), "expected type " + ValueType.VECTOR.description() + " in call to function "
-                    + GoText.quote(call.function().name()) + ", got " + type.description());
+                    + GoStrings.quote(call.function().name()) + ", got " + type.description());
         }
         if (!(selector instanceof VectorSelector vs)) {
             throw error(selector.position(), "expected label selectors only");
@@ -219,8 +220,8 @@ final class TypeChecker {
             for (int i = 0; i < matchers.size() - 1; i++) {
                 LabelMatcher matcher = matchers.get(i);
                 if (matcher.name().equals(Labels.METRIC_NAME)) {
-                    throw error(selector.position(), "metric name must not be set twice: " + GoText.quote(name)
-                            + " or " + GoText.quote(matcher.value()));
+                    throw error(selector.position(), "metric name must not be set twice: " + GoStrings.quote(name)
+                            + " or " + GoStrings.quote(matcher.value()));
                 }
             }
             return;

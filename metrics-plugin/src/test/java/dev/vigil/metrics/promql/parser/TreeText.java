@@ -15,6 +15,7 @@ import dev.vigil.metrics.promql.ast.SubqueryExpr;
 import dev.vigil.metrics.promql.ast.UnaryExpr;
 import dev.vigil.metrics.promql.ast.VectorMatching;
 import dev.vigil.metrics.promql.ast.VectorSelector;
+import dev.vigil.metrics.promql.text.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ final class TreeText {
             return number(n.value());
         }
         if (expr instanceof StringLiteral s) {
-            return GoText.quote(s.value());
+            return GoStrings.quote(s.value());
         }
         if (expr instanceof VectorSelector vs) {
             return selector(vs) + modifiers(vs.offset(), vs.at());

@@ -1,32 +1,36 @@
-package dev.vigil.metrics.promql.parser;
+package dev.vigil.metrics.promql.text;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Text in Go's conventions, which PromQL follows: the quoting that Prometheus's messages use ({@code %q},
- * {@code %#U}) and the reading of string literals with Go escapes.
+ * Strings in Go's conventions, which PromQL and Prometheus's messages follow: quoting as {@code %q} and
+ * {@code %#U} do, the reading of string literals with Go escapes, and Go's view of valid UTF-8. Stateless and
+ * thread-safe.
  *
  * <p>A Go string is a sequence of bytes, so an escape such as {@code "\xc5"} may leave bytes that are not
  * UTF-8. Such a byte {@code b} is kept in the Java string as the lone surrogate {@code U+DC00 + b} (never a
- * valid character), so that later checks can see it and {@link #quote} prints it back as {@code \xc5}, as
- * Prometheus does.
+ * valid character), so that {@link #isValidUtf8} can see it and {@link #quote} prints it back as {@code \xc5},
+ * as Prometheus does.
  */
-final class GoText {
+public final class GoStrings {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private GoText() {}
+    private GoStrings() {}
 
-    /** Go's {@code %q} of a string. */
-    static String quote(String s) {
+    /**
+     * Go's {@code %q} of a string: in double quotes, with quotes, backslashes and characters Go does not print
+     * escaped; a byte kept as a lone surrogate prints as {@code \x80} to {@code \xff}.
+     */
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         appendEscaped(out, s, '"');
         return out.append('"').toString();
     }
 
     /** Go's {@code %.Nq}: at most {@code runes} characters of {@code s}, quoted. */
-    static String quotePrefix(String s, int runes) {
+    public static String quotePrefix(String s, int runes) {
         int end = 0;
         for (int n = 0; n < runes && end < s.length(); n++) {
             end += Character.charCount(s.codePointAt(end));
@@ -35,14 +39,14 @@ final class GoText {
     }
 
     /** Go's {@code %q} of a rune, such as {@code 'x'}; -1 (end of input) prints as Go prints it. */
-    static String quoteRune(int codePoint) {
+    public static String quoteRune(int codePoint) {
         StringBuilder out = new StringBuilder(8).append('\'');
         appendEscaped(out, codePoint < 0 ? 0xFFFD : codePoint, '\'');
         return out.append('\'').toString();
     }
 
     /** Go's {@code %#U}, such as {@code U+0063 'c'}. */
-    static String unicode(int codePoint) {
+    public static String unicode(int codePoint) {
         StringBuilder out = new StringBuilder("U+");
         String hex = Integer.toHexString(codePoint).toUpperCase(Locale.ROOT);
         for (int i = hex.length(); i < 4; i++) {
@@ -56,7 +60,7 @@ final class GoText {
     }
 
     /** Whether Go counts the character as printable ({@code unicode.IsPrint}). */
-    static boolean isPrint(int cp) {
+    private static boolean isPrint(int cp) {
         if (cp < 0x80) {
             return cp >= 0x20 && cp < 0x7f;
         }
@@ -69,10 +73,26 @@ final class GoText {
     }
 
     /**
-     * The value of a string literal as the lexer accepted it, quotes included: {@code "..."} and
-     * {@code '...'} with Go escapes, {@code `...`} taken as written.
+     * Whether {@code text} is valid UTF-8 in Go's sense: it holds no byte that {@link #unquote} kept as a lone
+     * surrogate, nor any other unpaired surrogate.
      */
-    static String unquote(String literal) {
+    public static boolean isValidUtf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value of a string literal, quotes included: {@code "..."} and {@code '...'} with Go escapes,
+     * {@code `...`} taken as written. The literal must be well formed, as the PromQL lexer has checked it.
+     */
+    public static String unquote(String literal) {
         char quote = literal.charAt(0);
         String body = literal.substring(1, literal.length() - 1);
         if (quote == '`' || body.indexOf('\\') < 0) {
