@@ -186,6 +186,9 @@ final class RuleFileParser {
     private void checkTemplates(RawRule r, String field, Map<String, String> templates, String what, String prefix) {
         Location fieldAt = valueLocation(r.node(), field);
         templates.forEach((name, text) -> {
+            if (!text.contains("{{")) {
+                return;
+            }
             try {
                 AlertTemplate.parse("__alert_" + r.alert(), text);
             } catch (TemplateException e) {
