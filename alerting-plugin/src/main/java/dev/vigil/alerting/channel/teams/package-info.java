@@ -1,0 +1,5 @@
+/** The {@code teams} channel: an Adaptive Card posted to a Microsoft Teams Workflows webhook. */
+@NullMarked
+package dev.vigil.alerting.channel.teams;
+
+import org.jspecify.annotations.NullMarked;
