@@ -1,6 +1,7 @@
 package dev.vigil.alerting.rules;
 
 import dev.vigil.api.metrics.Labels;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class AlertInstance {
      * Whether the alert should be sent now: never while pending; at once when it resolved since it was last sent;
      * otherwise when {@code resendDelay} has passed since it was last sent.
      */
-    boolean needsSending(Instant ts, java.time.Duration resendDelay) {
+    boolean needsSending(Instant ts, Duration resendDelay) {
         if (state == AlertState.PENDING) {
             return false;
         }

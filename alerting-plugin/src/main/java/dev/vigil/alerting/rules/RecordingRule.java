@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,7 +77,7 @@ public final class RecordingRule implements Rule {
     public RuleStatus status() {
         return new RuleStatus(RuleKind.RECORDING, definition.name(), definition.expr(), definition.labels(),
                 healthRecord.health(), healthRecord.lastError(), healthRecord.lastEvaluation(),
-                healthRecord.evaluationDuration(), Duration.ZERO, Duration.ZERO, java.util.Map.of(), AlertState.INACTIVE,
+                healthRecord.evaluationDuration(), Duration.ZERO, Duration.ZERO, Map.of(), AlertState.INACTIVE,
                 List.of());
     }
 }

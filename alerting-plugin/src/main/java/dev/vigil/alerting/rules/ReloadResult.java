@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.alerting.rules.file.RuleFileProblem;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one check of the rule files changed.
@@ -24,7 +25,7 @@ public record ReloadResult(List<FileChange> files) {
     }
 
     /** The change of {@code path}, if it was looked at. */
-    public java.util.Optional<FileChange> file(Path path) {
+    public Optional<FileChange> file(Path path) {
         return files.stream().filter(f -> f.path().equals(path)).findFirst();
     }
 

@@ -175,7 +175,7 @@ public final class RuleGroup {
         }
         Set<Labels> returned = new HashSet<>();
         for (Sample sample : out) {
-            if (batch.append(index, sample.labels(), at, sample.value(), record)) {
+            if (batch.append(rule.name(), sample.labels(), at, sample.value(), record)) {
                 returned.add(sample.labels());
             }
         }

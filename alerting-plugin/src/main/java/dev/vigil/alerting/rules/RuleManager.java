@@ -10,6 +10,7 @@ import dev.vigil.alerting.rules.file.RuleFileLoad;
 import dev.vigil.alerting.rules.file.RuleFileProblem;
 import dev.vigil.alerting.rules.file.RuleFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -139,7 +141,7 @@ public final class RuleManager implements AutoCloseable {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return refuse(path, state, hash, List.of(new RuleFileProblem(path, Location.START, "the file is not valid UTF-8")));
         }
@@ -239,7 +241,7 @@ public final class RuleManager implements AutoCloseable {
     /** The state of every rule file. */
     public synchronized List<RuleFileStatus> files() {
         List<RuleFileStatus> out = new ArrayList<>();
-        files.forEach((path, state) -> out.add(new RuleFileStatus(path, java.util.Optional.ofNullable(state.loadedAt),
+        files.forEach((path, state) -> out.add(new RuleFileStatus(path, Optional.ofNullable(state.loadedAt),
                 state.runners.size(), state.problems, state.warnings)));
         return out;
     }

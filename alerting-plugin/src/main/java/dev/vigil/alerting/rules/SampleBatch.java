@@ -52,7 +52,7 @@ final class SampleBatch implements AutoCloseable {
     /**
      * Adds a rule's sample; false when the store refuses it, which makes the rule unhealthy with the store's reason.
      */
-    boolean append(int rule, Labels labels, long timestamp, double value, RuleHealthRecord record) {
+    boolean append(String rule, Labels labels, long timestamp, double value, RuleHealthRecord record) {
         try {
             appender().append(0, labels, timestamp, value);
             return true;
@@ -62,7 +62,7 @@ final class SampleBatch implements AutoCloseable {
                 case OUT_OF_ORDER -> outOfOrder++;
                 case DUPLICATE_TIMESTAMP -> duplicates++;
                 case OUT_OF_BOUNDS -> tooOld++;
-                default -> LOG.warn("Rule {} result discarded: {}", rule, e.getMessage());
+                default -> LOG.warn("Result {} of rule {} discarded: {}", labels, rule, e.getMessage());
             }
             return false;
         }

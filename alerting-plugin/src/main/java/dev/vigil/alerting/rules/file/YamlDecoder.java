@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -213,7 +214,7 @@ public final class YamlDecoder {
 
     /** YAML's floats, including {@code .inf}, {@code -.inf} and {@code .nan}. */
     static double parseFloat(String text) {
-        String t = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        String t = text.replace("_", "").toLowerCase(Locale.ROOT);
         return switch (t) {
             case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
             case "-.inf" -> Double.NEGATIVE_INFINITY;

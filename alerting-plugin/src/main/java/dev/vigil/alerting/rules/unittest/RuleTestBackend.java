@@ -1,8 +1,12 @@
 package dev.vigil.alerting.rules.unittest;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.vigil.api.metrics.MetricQuery;
 import dev.vigil.api.metrics.MetricStore;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An empty metric store and a PromQL engine over it, for one test group: the runner loads the group's input series
@@ -30,12 +34,26 @@ public interface RuleTestBackend extends AutoCloseable {
          *     step of subqueries; an engine that can be configured so should be
          */
         RuleTestBackend create(Duration evaluationInterval);
+
+        /**
+         * Backends of a new store from {@code stores} each time, with the engine {@code engines} makes over it, such
+         * as {@code Factory.of(TestingMetricStore::new, store -> new PromqlEngine(store, settings))}.
+         */
+        static Factory of(Supplier<? extends MetricStore> stores,
+                Function<? super MetricStore, ? extends MetricQuery> engines) {
+            requireNonNull(stores, "stores is null");
+            requireNonNull(engines, "engines is null");
+            return interval -> {
+                MetricStore store = stores.get();
+                return RuleTestBackend.of(store, engines.apply(store));
+            };
+        }
     }
 
     /** A backend of a store and an engine, closing nothing. */
     static RuleTestBackend of(MetricStore store, MetricQuery query) {
-        java.util.Objects.requireNonNull(store, "store is null");
-        java.util.Objects.requireNonNull(query, "query is null");
+        requireNonNull(store, "store is null");
+        requireNonNull(query, "query is null");
         return new RuleTestBackend() {
             @Override
             public MetricStore store() {

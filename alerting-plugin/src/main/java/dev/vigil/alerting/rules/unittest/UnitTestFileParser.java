@@ -1,6 +1,6 @@
 package dev.vigil.alerting.rules.unittest;
 
-import dev.vigil.alerting.rules.file.PromDuration;
+import dev.vigil.alerting.rules.file.Location;
 import dev.vigil.alerting.rules.file.YamlDecoder;
 import dev.vigil.alerting.rules.file.YamlNode;
 import dev.vigil.alerting.rules.file.YamlNode.Mapping;
@@ -54,7 +54,7 @@ final class UnitTestFileParser {
             throw new UnitTestFileException(List.of(path + ": " + e.location() + ": " + e.getMessage()));
         }
         Mapping top = root.map(node -> decoder.mapping(node, "test file", FILE_FIELDS))
-                .orElse(new Mapping(List.of(), dev.vigil.alerting.rules.file.Location.START));
+                .orElse(new Mapping(List.of(), Location.START));
         List<String> ruleFiles = decoder.stringList(top, "rule_files");
         Duration evaluationInterval = decoder.duration(top, "evaluation_interval").filter(d -> !d.isZero())
                 .orElse(Duration.ofMinutes(1));
@@ -127,10 +127,5 @@ final class UnitTestFileParser {
                 return Optional.empty();
             }
         }
-    }
-
-    /** Prometheus's duration text of {@code d}, for messages. */
-    static String format(Duration d) {
-        return PromDuration.format(d);
     }
 }

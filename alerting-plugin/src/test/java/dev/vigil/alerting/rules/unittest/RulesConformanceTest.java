@@ -149,10 +149,8 @@ class RulesConformanceTest {
     }
 
     private static List<Case> unitTest(Path file) {
-        RuleUnitTester tester = new RuleUnitTester(interval -> {
-            TestingMetricStore store = new TestingMetricStore();
-            return RuleTestBackend.of(store, new PromqlEngine(store, EngineSettings.defaults()));
-        });
+        RuleUnitTester tester = new RuleUnitTester(RuleTestBackend.Factory.of(TestingMetricStore::new,
+                store -> new PromqlEngine(store, EngineSettings.defaults())));
         UnitTestResult result = tester.run(file);
         String name = file.getFileName().toString();
         if (!result.errors().isEmpty() || result.groups().isEmpty()) {
