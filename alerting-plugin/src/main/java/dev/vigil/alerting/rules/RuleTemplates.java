@@ -36,6 +36,9 @@ final class RuleTemplates {
                 parsed.put(name, AlertTemplate.parse("__alert_" + alertName, text));
             } catch (TemplateException e) {
                 parsed.put(name, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Parsing template {} of alert {} failed unexpectedly", name, alertName, e);
+                parsed.put(name, "the template could not be parsed: " + e);
             }
         });
     }

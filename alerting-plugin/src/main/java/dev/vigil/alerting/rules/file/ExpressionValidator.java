@@ -28,6 +28,9 @@ public interface ExpressionValidator {
                 parsed = query.instantQuery(expression, Instant.EPOCH, QueryOptions.DEFAULTS);
             } catch (QueryException e) {
                 return Optional.of(e.getMessage());
+            } catch (RuntimeException e) {
+                // a fault in the engine must not stop the other rules from being checked
+                return Optional.of("the expression could not be checked: " + e);
             }
             parsed.close();
             return Optional.empty();

@@ -193,6 +193,10 @@ final class RuleFileParser {
                 AlertTemplate.parse("__alert_" + r.alert(), text);
             } catch (TemplateException e) {
                 problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoStrings.quote(name) + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a fault in the template parser must not stop the other files and rules from being checked
+                problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoStrings.quote(name)
+                        + ": the template could not be checked: " + e);
             }
         });
     }
