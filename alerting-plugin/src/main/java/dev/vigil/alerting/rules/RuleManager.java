@@ -164,7 +164,7 @@ public final class RuleManager implements AutoCloseable {
         if (!attempt.equals(state.attemptedHash)) {
             String keeps = state.runningHash == null ? "no rules of it run"
                     : "its previous version keeps running (" + state.runners.size() + " groups)";
-            LOG.error("Refusing rule file {} with {} problems; {}", path, problems.size(), keeps);
+            LOG.error("Refusing rule file {} ({} {}); {}", path, problems.size(), problems.size() == 1 ? "problem" : "problems", keeps);
             problems.forEach(p -> LOG.error("  {}", p));
         }
         state.attemptedHash = attempt;
