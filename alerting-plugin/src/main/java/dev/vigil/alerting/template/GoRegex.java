@@ -20,12 +20,7 @@ final class GoRegex {
      * @throws IllegalArgumentException if it is not a valid RE2 expression
      */
     static Pattern compile(String regex) {
-        String anchored = Re2Pattern.compile(regex).pattern();
-        // Re2Pattern anchors its translation as "^(?:" + translation + ")$"; these functions search instead.
-        if (!anchored.startsWith("^(?:") || !anchored.endsWith(")$")) {
-            throw new IllegalStateException("unexpected form of a translated pattern: " + anchored);
-        }
-        String java = anchored.substring(4, anchored.length() - 2);
+        String java = Re2Pattern.toJavaSyntax(regex);
         if (!hasMultilineFlag(regex)) {
             java = endOfTextDollars(java);
         }

@@ -40,10 +40,15 @@ public final class Re2Pattern {
     }
 
     /**
-     * The Java syntax for an RE2 expression.
+     * The Java syntax for an RE2 expression, neither anchored nor with flags added, for callers that search
+     * rather than match whole values (such as the {@code match} and {@code reReplaceAll} template functions).
      *
      * @throws IllegalArgumentException if it uses what RE2 does not support
      */
+    public static String toJavaSyntax(String regex) {
+        return toJava(regex);
+    }
+
     static String toJava(String regex) {
         StringBuilder out = new StringBuilder(regex.length() + 8);
         int n = regex.length();
