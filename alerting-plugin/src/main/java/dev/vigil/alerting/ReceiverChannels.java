@@ -138,6 +138,13 @@ public final class ReceiverChannels implements AutoCloseable {
         }
     }
 
+    /** The configured receivers' names, in configuration order. */
+    public List<String> receiverNames() {
+        synchronized (lock) {
+            return receivers.stream().map(ReceiverSettings::name).toList();
+        }
+    }
+
     /** The channel types some plugin provides now, sorted. */
     public Set<String> availableTypes() {
         synchronized (lock) {
@@ -156,7 +163,7 @@ public final class ReceiverChannels implements AutoCloseable {
         synchronized (lock) {
             return slots.getOrDefault(receiver, List.of()).stream()
                     .filter(slot -> slot.channel != null)
-                    .map(slot -> (NotificationChannel) slot.channel)
+                    .map(Slot::channel)
                     .toList();
         }
     }
