@@ -41,11 +41,10 @@ final class PlatformChannelContext implements ChannelContext, AutoCloseable {
         // idle threads end, so a quiet plugin holds none
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
-        this.client = HttpClient.newBuilder()
+        this.client = buildClient(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+                .executor(executor));
     }
 
     @Override
@@ -67,5 +66,26 @@ final class PlatformChannelContext implements ChannelContext, AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Builds the client with the platform class loader as the context class loader. The client starts a selector
+     * thread that inherits the builder's context class loader, and on Java 17 a client cannot be closed: the thread
+     * ends once the client is garbage-collected. Without the plugin's loader, that thread does not pin it meanwhile.
+     */
+    private static HttpClient buildClient(HttpClient.Builder builder) {
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            return builder.build();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
     }
 }

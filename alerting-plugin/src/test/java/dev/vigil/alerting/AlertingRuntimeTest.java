@@ -3,7 +3,6 @@ package dev.vigil.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.alerting.channel.RecordingHttpServer;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginState;
@@ -73,14 +72,14 @@ class AlertingRuntimeTest {
     @Test
     void aRuleThatFiresIsNotifiedOnceForItsGroupAndOnceWhenItResolves(@TempDir Path dir) throws Exception {
         Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules());
-        try (RecordingHttpServer webhook = new RecordingHttpServer();
+        try (WebhookReceiver webhook = new WebhookReceiver();
                 TestKernel kernel = start(config(ruleFile, webhook.url("/hook")))) {
             kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
             MetricStore store = kernel.kernel().services().find(MetricStore.class).orElseThrow();
             Samples.write(store, System.currentTimeMillis(), 0, A, B);
 
-            Await.until("a firing notification", WAIT, webhook::requests, r -> !r.isEmpty());
-            JsonNode firing = webhook.requests().get(0).json();
+            Await.until("a firing notification", WAIT, webhook::bodies, r -> !r.isEmpty());
+            JsonNode firing = webhook.bodies().get(0);
             assertThat(firing.path("status").asText()).isEqualTo("firing");
             assertThat(firing.path("receiver").asText()).isEqualTo("ops");
             assertThat(firing.path("groupLabels").path("alertname").asText()).isEqualTo("DemoDown");
@@ -90,11 +89,11 @@ class AlertingRuntimeTest {
 
             Samples.write(store, System.currentTimeMillis(), 1, A, B);
 
-            Await.until("a resolved notification", WAIT, webhook::requests, r -> r.size() >= 2
-                    && r.get(r.size() - 1).json().path("status").asText().equals("resolved"));
-            List<RecordingHttpServer.Request> requests = webhook.requests();
-            assertThat(requests).hasSize(2);
-            JsonNode resolved = requests.get(1).json();
+            Await.until("a resolved notification", WAIT, webhook::bodies, r -> r.size() >= 2
+                    && r.get(r.size() - 1).path("status").asText().equals("resolved"));
+            List<JsonNode> bodies = webhook.bodies();
+            assertThat(bodies).hasSize(2);
+            JsonNode resolved = bodies.get(1);
             assertThat(resolved.path("alerts")).hasSize(2);
             assertThat(resolved.path("alerts").get(0).path("status").asText()).isEqualTo("resolved");
             assertThat(resolved.path("groupKey").asText()).isEqualTo(firing.path("groupKey").asText());
