@@ -135,7 +135,7 @@ public final class AlertingRuntime implements AutoCloseable {
 
             AlertingRuntime runtime = new AlertingRuntime(resources, channels, pipeline, rules, outbox, config);
             new AlertingApi(pipeline, rules, outbox, channels).register(context.routes());
-            context.health().register("alerting", runtime::health);
+            context.health().register("pipeline", runtime::health);
             LOG.info("Alerting started: {} rule files, {} receivers", rules.files().size(), config.receivers().size());
             return runtime;
         } catch (Exception | Error e) {
