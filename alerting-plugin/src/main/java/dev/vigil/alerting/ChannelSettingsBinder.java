@@ -23,7 +23,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a channel's settings to its factory's configuration type with the rules the platform applies to the whole
@@ -36,6 +39,8 @@ import java.util.stream.Collectors;
  * since been undeployed. Thread-safe.
  */
 final class ChannelSettingsBinder {
+
+    private static final Pattern IS_NULL = Pattern.compile("(\\w+) is null");
 
     private ChannelSettingsBinder() {}
 
@@ -52,7 +57,16 @@ final class ChannelSettingsBinder {
             }
             return value;
         } catch (JsonMappingException e) {
-            throw new SettingsException(path(e), reason(e));
+            String path = path(e);
+            if (e instanceof PropertyBindingException unknown && !lastKey(path).equals(unknown.getPropertyName())) {
+                // Jackson leaves the unknown key itself out of the path when a creator binds the object
+                path = join(path, unknown.getPropertyName());
+            }
+            String missing = missingComponent(e);
+            if (missing != null) {
+                throw new SettingsException(join(path, missing), "required key is missing");
+            }
+            throw new SettingsException(path, reason(e));
         } catch (JsonProcessingException e) {
             throw new SettingsException("", firstLine(e.getOriginalMessage()));
         }
@@ -87,6 +101,31 @@ final class ChannelSettingsBinder {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The record component whose absence made the type's constructor refuse the value, as records report it:
+     * {@code requireNonNull(x, "x is null")}.
+     */
+    private static @Nullable String missingComponent(JsonMappingException e) {
+        if (!(e instanceof ValueInstantiationException refused) || !(refused.getCause() instanceof NullPointerException npe)
+                || npe.getMessage() == null || refused.getType() == null || !refused.getType().getRawClass().isRecord()) {
+            return null;
+        }
+        Matcher isNull = IS_NULL.matcher(npe.getMessage());
+        if (!isNull.matches()) {
+            return null;
+        }
+        String name = isNull.group(1);
+        return Arrays.stream(refused.getType().getRawClass().getRecordComponents()).anyMatch(c -> c.getName().equals(name)) ? name : null;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String lastKey(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static String reason(JsonMappingException e) {
