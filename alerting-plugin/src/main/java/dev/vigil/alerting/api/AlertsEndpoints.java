@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.alerting.notify.AlertQuery;
+import dev.vigil.alerting.notify.AlertState;
 import dev.vigil.alerting.notify.AlertView;
 import dev.vigil.alerting.notify.GroupView;
 import dev.vigil.alerting.notify.NotificationPipeline;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,9 +27,9 @@ import java.util.regex.PatternSyntaxException;
  * Alerts as the notification pipeline knows them, their groups, and acknowledgement:
  * <ul>
  *   <li>{@code GET /api/v1/alerting/alerts} and {@code GET /api/v1/alerting/groups}, filtered by {@code filter}
- *       (Alertmanager matchers, repeatable), {@code state} ({@code active}, {@code suppressed}, {@code silenced},
- *       {@code inhibited}, {@code acknowledged}; repeatable or comma-separated; all by default) and {@code receiver}
- *       (a regular expression);</li>
+ *       (Alertmanager matchers, repeatable), {@code state} (alerts in any of {@code active}, {@code suppressed},
+ *       {@code silenced}, {@code inhibited}, {@code acknowledged}; repeatable or comma-separated; all by default) and
+ *       {@code receiver} (a regular expression one of the alert's receivers matches);</li>
  *   <li>{@code POST /api/v1/alerting/alerts/{fingerprint}/ack} and {@code .../unack};</li>
  *   <li>{@code POST /api/v1/alerting/groups/ack} and {@code .../unack}, with the {@code groupKey} in the body.</li>
  * </ul>
@@ -43,14 +45,20 @@ final class AlertsEndpoints {
     }
 
     void list(HttpExchange exchange) {
+        Predicate<AlertView> selected = states(exchange);
         ArrayNode alerts = Json.array();
-        pipeline.alerts(query(exchange)).forEach(view -> alerts.add(alert(view)));
+        pipeline.alerts(query(exchange)).stream().filter(selected).forEach(view -> alerts.add(alert(view)));
         Json.success(exchange, alerts);
     }
 
     void groups(HttpExchange exchange) {
+        Predicate<AlertView> selected = states(exchange);
         ArrayNode groups = Json.array();
         for (GroupView group : pipeline.groups(query(exchange))) {
+            List<AlertView> members = group.alerts().stream().filter(selected).toList();
+            if (members.isEmpty()) {
+                continue;
+            }
             ObjectNode node = groups.addObject();
             node.put("groupKey", group.groupKey());
             node.set("labels", Json.strings(new TreeMap<>(group.labels())));
@@ -60,7 +68,7 @@ final class AlertsEndpoints {
             node.put("nextFlush", group.nextFlush().toString());
             Json.putInstant(node, "unacknowledgedSince", group.unacknowledgedSince());
             ArrayNode alerts = node.putArray("alerts");
-            group.alerts().forEach(view -> alerts.add(alert(view)));
+            members.forEach(view -> alerts.add(alert(view)));
         }
         Json.success(exchange, groups);
     }
@@ -97,7 +105,29 @@ final class AlertsEndpoints {
         Json.success(exchange, acks);
     }
 
-    /** The query of {@code filter}, {@code state} and {@code receiver}. */
+    /**
+     * Which alerts {@code state} selects: those in any of the states named, all when none is. {@code active} is an
+     * alert that is neither suppressed nor acknowledged; {@code suppressed} one that is silenced or inhibited.
+     */
+    static Predicate<AlertView> states(HttpExchange exchange) {
+        List<String> states = Params.list(exchange, "state").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        for (String state : states) {
+            if (!STATES.contains(state)) {
+                throw HttpStatusException.badRequest("invalid parameter \"state\": '" + state
+                        + "' is none of active, suppressed, silenced, inhibited, acknowledged");
+            }
+        }
+        if (states.isEmpty()) {
+            return view -> true;
+        }
+        return view -> states.contains("active") && view.state() == AlertState.ACTIVE && view.acknowledgement().isEmpty()
+                || states.contains("suppressed") && view.state() == AlertState.SUPPRESSED
+                || states.contains("silenced") && !view.silencedBy().isEmpty()
+                || states.contains("inhibited") && !view.inhibitedBy().isEmpty()
+                || states.contains("acknowledged") && view.acknowledgement().isPresent();
+    }
+
+    /** The query of {@code filter} and {@code receiver}. */
     static AlertQuery query(HttpExchange exchange) {
         AlertQuery query = AlertQuery.all();
         Matchers filter = Matchers.EMPTY;
@@ -112,18 +142,6 @@ final class AlertsEndpoints {
             }
         }
         query = query.withFilter(filter);
-        List<String> states = Params.list(exchange, "state").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        for (String state : states) {
-            if (!STATES.contains(state)) {
-                throw HttpStatusException.badRequest("invalid parameter \"state\": '" + state
-                        + "' is none of active, suppressed, silenced, inhibited, acknowledged");
-            }
-        }
-        if (!states.isEmpty()) {
-            boolean suppressed = states.contains("suppressed");
-            query = query.withStates(states.contains("active"), suppressed || states.contains("silenced"),
-                    suppressed || states.contains("inhibited"), states.contains("acknowledged"));
-        }
         Optional<String> receiver = exchange.queryParam("receiver").filter(r -> !r.isEmpty());
         if (receiver.isPresent()) {
             try {
