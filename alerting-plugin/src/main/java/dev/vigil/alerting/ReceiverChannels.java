@@ -158,16 +158,6 @@ public final class ReceiverChannels implements AutoCloseable {
         }
     }
 
-    /** The channels of {@code receiver} that are ready, in configuration order. */
-    public List<NotificationChannel> readyChannels(String receiver) {
-        synchronized (lock) {
-            return slots.getOrDefault(receiver, List.of()).stream()
-                    .filter(slot -> slot.channel != null)
-                    .map(Slot::channel)
-                    .toList();
-        }
-    }
-
     /** Closes every channel; the directory keeps its last state for the outbox, which is closed before this. */
     @Override
     public void close() {

@@ -9,6 +9,8 @@ import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginState;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.TestKernel;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +86,9 @@ class AlertingPluginIT {
             assertThat(rule.path("state").asText()).isEqualTo("firing");
             assertThat(rule.path("alerts")).hasSize(2);
             assertThat(rule.path("alerts").get(0).path("value").asText()).isEqualTo("0e+00");
+            JsonNode series = json(kernel.get("/api/v1/query?query=" + URLEncoder.encode("ALERTS{alertstate=\"firing\"}", StandardCharsets.UTF_8)).body()).path("data").path("result");
+            assertThat(series).hasSize(2);
+            assertThat(series.get(0).path("metric").path("alertname").asText()).isEqualTo("DemoDown");
 
             Samples.write(store, System.currentTimeMillis(), 1, A, B);
 

@@ -3,6 +3,7 @@ package dev.vigil.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.alerting.channel.RecordingHttpServer;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginState;
@@ -12,6 +13,7 @@ import dev.vigil.testkit.TestKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,72 @@ class AlertingRuntimeTest {
                 .plugin("alerting", "0.1.0", AlertingPlugin::new, "metrics")
                 .config(config)
                 .start();
+    }
+
+    @Test
+    void acknowledgingAGroupTellsAChannelWithAnAcknowledgedStateOfItsOwn(@TempDir Path dir) throws Exception {
+        Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules());
+        try (RecordingHttpServer pagerDuty = new RecordingHttpServer().otherwise(RecordingHttpServer.Reply.of(202, "{\"status\":\"success\"}"));
+                TestKernel kernel = start("alerting:\n"
+                        + "  ruleFiles: [\"" + ruleFile + "\"]\n"
+                        + "  route: {receiver: oncall, group_by: [alertname], group_wait: 1s, group_interval: 1s}\n"
+                        + "  receivers:\n"
+                        + "    - name: oncall\n"
+                        + "      channels:\n"
+                        + "        - type: pagerduty\n"
+                        + "          routingKey: r0ut1ngk3y\n"
+                        + "          url: " + pagerDuty.url("/v2/enqueue") + "\n"
+                        + "metrics:\n  selfScrapeInterval: 0s\n")) {
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            MetricStore store = kernel.kernel().services().find(MetricStore.class).orElseThrow();
+            Samples.write(store, System.currentTimeMillis(), 0, A, B);
+            JsonNode trigger = Await.until("a trigger event", WAIT, pagerDuty::requests, r -> !r.isEmpty()).get(0).json();
+            assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
+            ApiClient api = new ApiClient(kernel);
+            String groupKey = api.get("/api/v1/alerting/groups").data().get(0).path("groupKey").asText();
+
+            ApiClient.Answer acks = api.post("/api/v1/alerting/groups/ack", "{\"groupKey\":\"" + groupKey.replace("\"", "\\\"")
+                    + "\",\"by\":\"ada\"}");
+
+            assertThat(acks.data()).hasSize(2);
+            JsonNode acknowledge = Await.until("an acknowledge event", WAIT, pagerDuty::requests, r -> r.size() == 2).get(1).json();
+            assertThat(acknowledge.path("event_action").asText()).isEqualTo("acknowledge");
+            assertThat(acknowledge.path("dedup_key").asText()).isEqualTo(trigger.path("dedup_key").asText());
+            JsonNode history = Await.until("the acknowledgement in the history", WAIT,
+                    () -> api.get("/api/v1/alerting/history?receiver=oncall").data().path("entries"), e -> e.size() == 2);
+            assertThat(history.get(0).path("detail").asText()).startsWith("acknowledge: ");
+            assertThat(history.get(0).path("outcome").asText()).isEqualTo("delivered");
+        }
+    }
+
+    @Test
+    void alertsSilencesAndWhatWasSentSurviveARestartOfThePlugin(@TempDir Path dir) throws Exception {
+        Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules());
+        try (WebhookReceiver webhook = new WebhookReceiver();
+                TestKernel kernel = start(config(ruleFile, webhook.url("/hook")))) {
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            MetricStore store = kernel.kernel().services().find(MetricStore.class).orElseThrow();
+            Samples.write(store, System.currentTimeMillis(), 0, A, B);
+            Await.until("a firing notification", WAIT, webhook::bodies, r -> !r.isEmpty());
+            ApiClient api = new ApiClient(kernel);
+            String silence = api.post("/api/v1/alerting/silences", "{\"matchers\":[\"instance=\\\"zzz\\\"\"],\"createdBy\":\"ada\","
+                    + "\"endsAt\":\"" + Instant.now().plusSeconds(3600) + "\"}").data().path("silenceID").asText();
+
+            assertThat(kernel.postAsAdmin("/api/v1/plugins/alerting/reload").statusCode()).isEqualTo(200);
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            Instant restarted = Instant.now();
+            Samples.write(store, System.currentTimeMillis(), 0, A, B);
+
+            assertThat(api.get("/api/v1/alerting/silences/" + silence).status()).isEqualTo(200);
+            assertThat(Await.until("the alerts after the restart", WAIT, () -> api.get("/api/v1/alerting/alerts").data(), a -> a.size() == 2))
+                    .hasSize(2);
+            // once the group has been flushed after the restart (its next flush is a group interval past a flush that
+            // came after the group wait), the notification log has kept it from sending the same notification again
+            Await.until("the group to be flushed after the restart", WAIT,
+                    () -> api.get("/api/v1/alerting/groups").data().path(0).path("nextFlush").asText(),
+                    t -> !t.isEmpty() && Instant.parse(t).isAfter(restarted.plusSeconds(2)));
+            assertThat(webhook.bodies()).hasSize(1);
+        }
     }
 
     @Test
