@@ -9,6 +9,8 @@ import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginState;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.TestKernel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +48,12 @@ class AlertingPluginIT {
         return TestKernel.builder().systemClock().pluginJar(METRICS_JAR).pluginJar(ALERTING_JAR).config(config).start();
     }
 
-    static JsonNode json(String body) throws Exception {
-        return JSON.readTree(body);
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
     }
 
     @Test
@@ -86,8 +92,10 @@ class AlertingPluginIT {
             assertThat(rule.path("state").asText()).isEqualTo("firing");
             assertThat(rule.path("alerts")).hasSize(2);
             assertThat(rule.path("alerts").get(0).path("value").asText()).isEqualTo("0e+00");
-            JsonNode series = json(kernel.get("/api/v1/query?query=" + URLEncoder.encode("ALERTS{alertstate=\"firing\"}", StandardCharsets.UTF_8)).body()).path("data").path("result");
-            assertThat(series).hasSize(2);
+            // as in Prometheus, ALERTS is written once the rules have restored their state, a couple of evaluations in
+            String alertsQuery = "/api/v1/query?query=" + URLEncoder.encode("ALERTS{alertstate=\"firing\"}", StandardCharsets.UTF_8);
+            JsonNode series = Await.until("ALERTS in the store", WAIT,
+                    () -> json(kernel.get(alertsQuery).body()).path("data").path("result"), r -> r.size() == 2);
             assertThat(series.get(0).path("metric").path("alertname").asText()).isEqualTo("DemoDown");
 
             Samples.write(store, System.currentTimeMillis(), 1, A, B);
