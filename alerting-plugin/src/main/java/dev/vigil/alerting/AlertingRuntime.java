@@ -186,8 +186,9 @@ public final class AlertingRuntime implements AutoCloseable {
 
     private Health health() {
         long refusedFiles = rules.files().stream().filter(f -> !f.problems().isEmpty()).count();
-        long invalid = channels.status().stream().filter(c -> c.state() == ChannelStatus.State.INVALID_SETTINGS).count();
-        long waiting = channels.status().stream().filter(c -> c.state() == ChannelStatus.State.WAITING_FOR_CHANNEL_TYPE).count();
+        Map<ChannelStatus.State, Long> counts = channels.stateCounts();
+        long invalid = counts.get(ChannelStatus.State.INVALID_SETTINGS);
+        long waiting = counts.get(ChannelStatus.State.WAITING_FOR_CHANNEL_TYPE);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ruleFiles", rules.files().size());
         details.put("ruleFilesRefused", refusedFiles);

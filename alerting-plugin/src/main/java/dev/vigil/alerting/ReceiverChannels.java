@@ -11,6 +11,7 @@ import dev.vigil.api.alerting.NotificationChannelFactory;
 import dev.vigil.api.service.ServiceListener;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -135,6 +136,18 @@ public final class ReceiverChannels implements AutoCloseable {
                 }
             }
             return List.copyOf(out);
+        }
+    }
+
+    /** How many configured channels are in each state; every state is present. */
+    public Map<ChannelStatus.State, Long> stateCounts() {
+        synchronized (lock) {
+            Map<ChannelStatus.State, Long> counts = new EnumMap<>(ChannelStatus.State.class);
+            for (ChannelStatus.State state : ChannelStatus.State.values()) {
+                counts.put(state, 0L);
+            }
+            slots.values().forEach(list -> list.forEach(slot -> counts.merge(slot.state(), 1L, Long::sum)));
+            return counts;
         }
     }
 

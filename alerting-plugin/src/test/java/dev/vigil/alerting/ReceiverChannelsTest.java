@@ -29,6 +29,8 @@ class ReceiverChannelsTest {
         assertThat(integration("team").channel()).isEmpty();
         assertThat(channels.status().get(0).state()).isEqualTo(ChannelStatus.State.WAITING_FOR_CHANNEL_TYPE);
         assertThat(channels.status().get(0).detail()).isEqualTo("waiting for a plugin that provides channel type test");
+        assertThat(channels.stateCounts()).containsEntry(ChannelStatus.State.WAITING_FOR_CHANNEL_TYPE, 1L)
+                .containsEntry(ChannelStatus.State.READY, 0L);
 
         TestingChannelFactory factory = new TestingChannelFactory("test");
         listener.added(factory);
