@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deliveries the outbox holds in memory: every pending one by sequence number, in lanes by receiver and
- * integration, with each segment's count of pending deliveries kept in step. Guarded by the dispatcher's lock,
- * except that meters may iterate the lanes.
+ * integration, with each segment's count of pending deliveries and the notification ids held kept in step. Guarded
+ * by the dispatcher's lock, except that meters may iterate the lanes.
  */
 final class Deliveries {
 
@@ -25,10 +25,12 @@ final class Deliveries {
     /** A concurrent map only so that meters may read it without the lock. */
     private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<Long, PendingEntry> pending = new HashMap<>();
+    private final NotificationIds ids;
     private volatile int size;
 
-    Deliveries(OutboxMeters meters) {
+    Deliveries(OutboxMeters meters, NotificationIds ids) {
         this.meters = meters;
+        this.ids = ids;
     }
 
     /** Takes in a delivery; returns its lane, made on first use. */
@@ -40,15 +42,18 @@ final class Deliveries {
         });
         pending.put(entry.seq, entry);
         entry.segment.pending++;
+        ids.deliveryAdded(entry.notification.id());
         lane.add(entry);
         size = pending.size();
         return lane;
     }
 
-    /** Lets go of an ended delivery. */
-    void remove(Lane lane, PendingEntry entry) {
+    /** Lets go of a delivery that ended at {@code now}. */
+    void remove(Lane lane, PendingEntry entry, Instant now) {
         pending.remove(entry.seq);
         entry.segment.pending--;
+        entry.segment.deliveryEnded(now);
+        ids.deliveryEnded(entry.notification.id(), now);
         lane.remove(entry);
         size = pending.size();
     }
@@ -64,13 +69,16 @@ final class Deliveries {
     }
 
     /**
-     * Removes sealed segments whose deliveries have all ended, oldest first, and carries the pending deliveries of
-     * a segment sealed at least {@code carryForwardAfter} ago into the newest segment so that it can go too. A
-     * segment is kept while an older one is, because its settlements may refer to deliveries there: removing it
-     * first would bring those back to life at the next start.
+     * Removes sealed segments whose deliveries have all ended at least the dedup window ago, oldest first, and
+     * carries the pending deliveries of a segment sealed at least {@code carryForwardAfter} ago into the newest
+     * segment so that it can go too. A segment is kept while an older one is, because its settlements may refer to
+     * deliveries there: removing it first would bring those back to life at the next start. Also forgets the
+     * notification ids whose dedup window has passed.
      */
     void compact(OutboxLog log, Instant now, OutboxSettings settings) throws IOException {
+        ids.expire(now);
         log.rollIfOpenedBefore(now.minus(settings.segmentMaxAge()));
+        Instant endedCutoff = now.minus(settings.dedupWindow());
         for (Segment segment : log.sealed()) {
             if (segment.pending > 0) {
                 Instant sealedAt = segment.sealedAt;
@@ -85,6 +93,10 @@ final class Deliveries {
                     entry.segment = to;
                     to.pending++;
                 }
+            }
+            if (!segment.endedBefore(endedCutoff)) {
+                // its records are how a restart recognises the ids of the notifications that ended in the window
+                return;
             }
             log.delete(segment);
         }

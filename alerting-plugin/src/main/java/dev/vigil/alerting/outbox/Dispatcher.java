@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -48,6 +49,7 @@ final class Dispatcher {
     private final OutboxSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition attemptEnded = lock.newCondition();
+    private final NotificationIds ids;
     private final Deliveries deliveries;
     private long nextSeq;
     private int inFlight;
@@ -69,12 +71,16 @@ final class Dispatcher {
         this.scheduler = scheduler;
         this.clock = clock;
         this.settings = settings;
-        this.deliveries = new Deliveries(meters);
+        this.ids = new NotificationIds(settings.dedupWindow());
+        this.deliveries = new Deliveries(meters, ids);
         meters.bindTotals(deliveries::size, deliveries.lanes(), history);
     }
 
-    /** Takes in what recovery found; attempts start with {@link #pumpAll}. */
-    void restore(List<OutboxLog.Recovered> recovered, long firstFreeSeq) {
+    /**
+     * Takes in what recovery found: the pending deliveries, and the notifications with ended deliveries (by id,
+     * with when the last ended). Attempts start with {@link #pumpAll}.
+     */
+    void restore(List<OutboxLog.Recovered> recovered, Map<String, Instant> ended, long firstFreeSeq) {
         lock.lock();
         try {
             nextSeq = firstFreeSeq;
@@ -82,6 +88,7 @@ final class Dispatcher {
             for (OutboxLog.Recovered r : recovered) {
                 deliveries.add(new PendingEntry(r.record(), r.attempts(), r.segment(), now));
             }
+            ended.forEach((id, at) -> ids.recovered(id, at, now));
         } finally {
             lock.unlock();
         }
@@ -95,6 +102,14 @@ final class Dispatcher {
                 throw new IllegalStateException("the outbox is closed");
             }
             Instant now = clock.instant();
+            Optional<NotificationIds.Held> held = ids.find(notification.id(), now);
+            if (held.isPresent()) {
+                // the pipeline decided it again, as after a crash: the outbox already has it in hand
+                meters.duplicate();
+                LOG.debug("Notification {} for receiver {} is already in the outbox ({}); not written again", notification.id(),
+                        notification.receiver(), held.get());
+                return;
+            }
             Optional<List<ChannelIntegration>> integrations = directory.receiver(notification.receiver());
             List<Enqueued> records = new ArrayList<>();
             if (integrations.isEmpty()) {
@@ -246,7 +261,7 @@ final class Dispatcher {
             wakeAt(lane, now.plus(settings.backoff().min()), now);
             return false;
         }
-        deliveries.remove(lane, head);
+        deliveries.remove(lane, head, now);
         if (children.isEmpty()) {
             meters.discarded();
         }
@@ -325,7 +340,7 @@ final class Dispatcher {
             LOG.error("Could not record the end of delivery of notification {} to {}/{}; it will be sent again after a restart",
                     entry.notification.id(), lane.receiver, lane.integration, e);
         }
-        deliveries.remove(lane, entry);
+        deliveries.remove(lane, entry, now);
         lane.lastError = null;
     }
 

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * notification: a repeat is possible only for a delivery whose channel accepted it just before the crash, and
  * the notification's id lets the receiving side spot it.
  *
+ * <p>The outbox also recognises a notification submitted again with an id it holds, as the pipeline does when it
+ * decides a notification again after a crash, and ignores it: an id is held while any delivery of it is pending,
+ * and for the {@linkplain OutboxBuilder#dedupWindow dedup window} after the last one ended, across restarts.
+ *
  * <p>Nothing is dropped for want of a channel. While no plugin provides an integration's channel type, its queue
  * waits ({@link QueueState#WAITING_FOR_CHANNEL_TYPE}) and goes on when the type comes back. A notification for a
  * receiver the directory does not know is kept whole until the receiver appears, then split by its integrations
@@ -78,7 +82,8 @@ public final class Outbox implements NotificationSink, AutoCloseable {
 
     /**
      * Writes {@code notification} durably for each integration of its receiver and returns; delivery follows on
-     * the workers.
+     * the workers. A notification whose id the outbox holds (see above) is not written again: it is counted in the
+     * {@code vigil.alerting.outbox.duplicates} meter and logged at debug level.
      *
      * @throws java.io.UncheckedIOException if it could not be written; nothing of it will be delivered
      * @throws IllegalStateException if the outbox is closed

@@ -42,6 +42,7 @@ public final class OutboxBuilder {
     private long segmentBytes = 8L << 20;
     private Duration segmentMaxAge = Duration.ofHours(1);
     private Duration carryForwardAfter = Duration.ofHours(1);
+    private Duration dedupWindow = Duration.ofHours(1);
     private Duration maintenanceInterval = Duration.ofMinutes(1);
     private Duration closeTimeout = Duration.ofSeconds(10);
     private HistorySettings history = HistorySettings.defaults();
@@ -125,6 +126,17 @@ public final class OutboxBuilder {
         return this;
     }
 
+    /**
+     * How long after the last delivery of a notification ended the outbox still recognises its id and ignores the
+     * same notification submitted again (as the pipeline does when it decides a notification again after a crash).
+     * While any delivery of it is pending, it is recognised in any case. Segment files are kept at least this long
+     * after their last delivery ended, so that a restart knows the ids too. Default: 1h.
+     */
+    public OutboxBuilder dedupWindow(Duration window) {
+        this.dedupWindow = requireNonNull(window, "window is null");
+        return this;
+    }
+
     /** How often segments are compacted and history retention applied. Default: 1m. */
     public OutboxBuilder maintenanceInterval(Duration interval) {
         this.maintenanceInterval = requireNonNull(interval, "interval is null");
@@ -152,7 +164,7 @@ public final class OutboxBuilder {
      */
     public Outbox open() throws IOException {
         OutboxSettings settings = new OutboxSettings(new Backoff(minBackoff, maxBackoff, maxRetryAfter), receiverGrace, segmentBytes,
-                segmentMaxAge, carryForwardAfter, maintenanceInterval, closeTimeout, history);
+                segmentMaxAge, carryForwardAfter, dedupWindow, maintenanceInterval, closeTimeout, history);
         OutboxLog.Opened opened = OutboxLog.open(dataDir.resolve("outbox"), segmentBytes, clock);
         NotificationHistory notificationHistory = null;
         OutboxMeters meters = null;
@@ -164,7 +176,7 @@ public final class OutboxBuilder {
             own = executor == null ? newPool(workers) : null;
             Dispatcher dispatcher = new Dispatcher(opened.log(), directory, notificationHistory, meters, executor != null ? executor : own,
                     scheduler, clock, settings);
-            dispatcher.restore(opened.pending(), opened.nextSeq());
+            dispatcher.restore(opened.pending(), opened.ended(), opened.nextSeq());
             Outbox outbox = new Outbox(opened.log(), notificationHistory, meters, dispatcher, settings, own, directory, scheduler);
             if (!opened.pending().isEmpty() || opened.badFrames() > 0 || opened.malformed() > 0) {
                 LOG.info("Outbox in {} opened with {} deliveries pending ({} segments with a bad tail, {} unreadable records)", dataDir,

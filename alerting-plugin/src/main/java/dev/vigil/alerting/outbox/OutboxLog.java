@@ -56,11 +56,13 @@ final class OutboxLog implements Closeable {
      *
      * @param log the opened log
      * @param pending deliveries not settled, by sequence number, each with its newest copy and attempt count
+     * @param ended the ids of notifications with a settled delivery still on file, each with when the last such
+     *     delivery was settled (the notification may have other deliveries pending)
      * @param nextSeq the first unused sequence number
      * @param badFrames segments that ended in a torn or corrupt frame (the active one is cut back, others skipped)
      * @param malformed records whose frames were intact but did not parse, skipped
      */
-    record Opened(OutboxLog log, List<Recovered> pending, long nextSeq, int badFrames, int malformed) {}
+    record Opened(OutboxLog log, List<Recovered> pending, Map<String, Instant> ended, long nextSeq, int badFrames, int malformed) {}
 
     /** A delivery found pending at start. */
     record Recovered(Enqueued record, int attempts, Segment segment) {}
@@ -102,7 +104,7 @@ final class OutboxLog implements Closeable {
         Map<Long, Enqueued> latest = new HashMap<>();
         Map<Long, Segment> where = new HashMap<>();
         Map<Long, Integer> attempts = new HashMap<>();
-        Set<Long> settled = new HashSet<>();
+        Map<Long, Instant> settled = new HashMap<>();
         Set<Long> parents = new HashSet<>();
         long[] maxSeq = {-1};
         int[] malformed = {0};
@@ -136,8 +138,8 @@ final class OutboxLog implements Closeable {
                     }
                 } else if (record instanceof Attempted a) {
                     attempts.merge(a.seq(), a.attempts(), Math::max);
-                } else {
-                    settled.add(record.seq());
+                } else if (record instanceof Settled s) {
+                    settled.put(s.seq(), s.at());
                 }
             });
             if (scan.stop() == RecordScanner.Stop.BAD_HEADER) {
@@ -178,14 +180,20 @@ final class OutboxLog implements Closeable {
             segments.add(active);
         }
         List<Recovered> pending = new ArrayList<>();
+        Map<String, Instant> ended = new HashMap<>();
         List<OutboxRecord> expanded = new ArrayList<>();
         for (Enqueued e : latest.values()) {
-            if (settled.contains(e.seq())) {
+            Instant settledAt = settled.get(e.seq());
+            if (settledAt != null) {
+                ended.merge(e.notification().id(), settledAt, OutboxLog::later);
+                where.get(e.seq()).deliveryEnded(settledAt);
                 continue;
             }
             if (e.integration().isEmpty() && parents.contains(e.seq())) {
                 // its deliveries were written but the crash came before the placeholder was marked
                 expanded.add(new Settled(e.seq(), Settlement.EXPANDED, now, e.attempts(), "resolved at recovery"));
+                ended.merge(e.notification().id(), now, OutboxLog::later);
+                where.get(e.seq()).deliveryEnded(now);
                 continue;
             }
             Segment segment = where.get(e.seq());
@@ -196,7 +204,12 @@ final class OutboxLog implements Closeable {
             append(expanded, true);
         }
         pending.sort((a, b) -> Long.compare(a.record().seq(), b.record().seq()));
-        return new Opened(this, Collections.unmodifiableList(pending), maxSeq[0] + 1, badFrames, malformed[0]);
+        return new Opened(this, Collections.unmodifiableList(pending), Collections.unmodifiableMap(ended), maxSeq[0] + 1, badFrames,
+                malformed[0]);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

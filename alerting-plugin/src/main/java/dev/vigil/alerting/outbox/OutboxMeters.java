@@ -34,6 +34,7 @@ final class OutboxMeters implements AutoCloseable {
     private final Map<DeliveryResult.Outcome, AtomicLong> outcomes = new EnumMap<>(DeliveryResult.Outcome.class);
     private final Counter submitted;
     private final Counter discarded;
+    private final Counter duplicates;
     private final Counter writeFailures;
     private final Counter badRecords;
     private volatile boolean closed;
@@ -48,6 +49,8 @@ final class OutboxMeters implements AutoCloseable {
                 .description("Notifications written to the outbox").register(registry));
         discarded = keep(Counter.builder("vigil.alerting.outbox.discarded")
                 .description("Notifications for receivers configured without integrations, not written").register(registry));
+        duplicates = keep(Counter.builder("vigil.alerting.outbox.duplicates")
+                .description("Notifications not written because the outbox already held one with the same id").register(registry));
         writeFailures = keep(Counter.builder("vigil.alerting.outbox.write.failures")
                 .description("Writes to the outbox log that failed").register(registry));
         badRecords = keep(Counter.builder("vigil.alerting.outbox.recovery.bad.records")
@@ -85,6 +88,10 @@ final class OutboxMeters implements AutoCloseable {
 
     void discarded() {
         discarded.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
     }
 
     void writeFailed() {

@@ -15,12 +15,14 @@ import java.time.Duration;
  * @param segmentMaxAge the age at which the log starts a new segment, if the current one holds settled records
  * @param carryForwardAfter how long a sealed segment may keep unsettled deliveries before they are copied to
  *     the newest segment so it can be removed
+ * @param dedupWindow how long after its deliveries ended a notification's id is still recognised, so that the same
+ *     notification submitted again is not delivered twice
  * @param maintenanceInterval how often segments are compacted and history retention applied
  * @param closeTimeout how long {@code close} waits for attempts under way
  * @param history the history's limits
  */
 record OutboxSettings(Backoff backoff, Duration receiverGrace, long segmentBytes, Duration segmentMaxAge, Duration carryForwardAfter,
-        Duration maintenanceInterval, Duration closeTimeout, HistorySettings history) {
+        Duration dedupWindow, Duration maintenanceInterval, Duration closeTimeout, HistorySettings history) {
 
     OutboxSettings {
         requireNonNull(backoff, "backoff is null");
@@ -31,6 +33,7 @@ record OutboxSettings(Backoff backoff, Duration receiverGrace, long segmentBytes
         if (carryForwardAfter.isNegative()) {
             throw new IllegalArgumentException("carryForwardAfter is negative: " + carryForwardAfter);
         }
+        positive(dedupWindow, "dedupWindow");
         positive(maintenanceInterval, "maintenanceInterval");
         requireNonNull(closeTimeout, "closeTimeout is null");
         if (segmentBytes < 4096) {

@@ -24,11 +24,28 @@ final class Segment {
     int pending;
     /** Its length in bytes once sealed. */
     long bytes;
+    /**
+     * When the last delivery whose newest {@code Enqueued} record is in it ended, or null if none has: the segment
+     * is kept for the dedup window after that, since its records are how a restart knows those notification ids.
+     */
+    @Nullable Instant lastEndedAt;
 
     Segment(long number, Path path, Instant openedAt) {
         this.number = number;
         this.path = path;
         this.openedAt = openedAt;
+    }
+
+    /** Notes that a delivery whose newest copy is in this segment ended at {@code at}. */
+    void deliveryEnded(Instant at) {
+        if (lastEndedAt == null || at.isAfter(lastEndedAt)) {
+            lastEndedAt = at;
+        }
+    }
+
+    /** Whether every delivery that ended here ended at or before {@code cutoff}. */
+    boolean endedBefore(Instant cutoff) {
+        return lastEndedAt == null || !lastEndedAt.isAfter(cutoff);
     }
 
     long size() {

@@ -4,7 +4,8 @@
  * (forced to disk before {@code submit} returns), and delivers each in order per integration from a small pool
  * of workers, with exponential backoff, until the channel accepts or refuses it for good. The end of each
  * delivery is forced to disk before the worker moves on, so after a crash only a delivery whose channel
- * accepted it in the last moment before the crash is sent again, with the same notification id.
+ * accepted it in the last moment before the crash is sent again, with the same notification id. A notification
+ * submitted again with an id the outbox holds (pending, or ended within the dedup window) is ignored.
  *
  * <p>{@link dev.vigil.alerting.outbox.ChannelDirectory} says which integrations a receiver has and whether
  * each one's channel type is available; a notification whose type is missing waits and is never dropped. Every
