@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -260,8 +258,8 @@ class AlertingApiTest {
         assertThat(second.path("entries")).hasSize(1);
         assertThat(second.path("entries").get(0).path("notification").asText()).isNotEqualTo(entry.path("notification").asText());
         assertThat(second.path("nextPage").isNull()).isTrue();
-        List<String> both = new ArrayList<>(List.of(entry.path("notification").asText(), second.path("entries").get(0).path("notification").asText()));
-        assertThat(api.get("/api/v1/alerting/history?notification=" + both.get(0)).data().path("entries")).hasSize(1);
+        assertThat(api.get("/api/v1/alerting/history?notification=" + entry.path("notification").asText()).data().path("entries"))
+                .hasSize(1);
         assertThat(api.get("/api/v1/alerting/history?outcome=failed").data().path("entries")).isEmpty();
         assertThat(api.get("/api/v1/alerting/history?alertname=Other").data().path("entries")).isEmpty();
         assertThat(api.get("/api/v1/alerting/history?from=" + Instant.now().plusSeconds(60)).data().path("entries")).isEmpty();
