@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.vigil.alerting.notify.PipelineConfig;
 import dev.vigil.alerting.notify.config.EscalationPolicyConfig;
 import dev.vigil.alerting.notify.config.GlobalConfig;
@@ -176,7 +175,7 @@ public record AlertingConfig(
             @JsonProperty("externalUrl") @Nullable String externalUrl,
             @JsonProperty("externalLabels") @Nullable Map<String, String> externalLabels,
             @JsonProperty("resolveTimeout") @Nullable Duration resolveTimeout,
-            @JsonProperty("route") @JsonDeserialize(using = RouteTreeDeserializer.class) @Nullable RouteConfig route,
+            @JsonProperty("route") @Nullable RouteConfig route,
             @JsonProperty("inhibitRules") @Nullable List<InhibitRuleConfig> inhibitRules,
             @JsonProperty("timeIntervals") @Nullable List<TimeIntervalConfig> timeIntervals,
             @JsonProperty("escalationPolicies") @Nullable List<EscalationPolicyConfig> escalationPolicies,

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param receiver the receiver to notify; inherited when absent
  * @param groupBy the labels to group by, {@code ["..."]} for all labels; inherited when absent
  * @param continueMatching ({@code continue}) whether an alert that matches this route goes on to match its later
- *     siblings
+ *     siblings; false when absent
  * @param matchers matchers in Alertmanager's syntax, such as {@code severity=~"critical|page"}; all must match
  * @param match the deprecated equality matchers, by label name
  * @param matchRe the deprecated regular-expression matchers, by label name
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public record RouteConfig(
         @JsonProperty("receiver") @Nullable String receiver,
         @JsonProperty("group_by") @Nullable List<String> groupBy,
-        @JsonProperty("continue") boolean continueMatching,
+        @JsonProperty("continue") Boolean continueMatching,
         @JsonProperty("matchers") List<String> matchers,
         @JsonProperty("match") Map<String, String> match,
         @JsonProperty("match_re") Map<String, String> matchRe,
@@ -47,6 +47,8 @@ public record RouteConfig(
 
     /** Copies; absent lists and maps become empty ones. */
     public RouteConfig {
+        // a boxed component so that a route which leaves "continue" out binds under strict binding
+        continueMatching = Boolean.TRUE.equals(continueMatching);
         groupBy = ConfigLists.copyOrNull(groupBy, "group_by");
         matchers = ConfigLists.copy(matchers, "matchers");
         match = ConfigLists.copy(match, "match");
