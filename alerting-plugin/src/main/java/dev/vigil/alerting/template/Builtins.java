@@ -4,6 +4,7 @@ import static dev.vigil.alerting.template.Function.Param.ANY;
 import static dev.vigil.alerting.template.Function.Param.STRING;
 import static dev.vigil.alerting.template.Function.Param.VALUE;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.template.Function.Body;
 import dev.vigil.alerting.template.Function.Param;
 import dev.vigil.alerting.template.GoValue.GoByte;

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import java.nio.charset.StandardCharsets;
 
 /** The escaping functions of Go templates and {@code net/url}: {@code html}, {@code js}, {@code url.QueryEscape}. */

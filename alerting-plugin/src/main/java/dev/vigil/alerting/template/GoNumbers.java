@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import java.util.regex.Pattern;
 
 /**

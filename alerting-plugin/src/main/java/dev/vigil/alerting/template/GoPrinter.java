@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.template.GoValue.GoByte;
 import dev.vigil.alerting.template.GoValue.GoDuration;
 import dev.vigil.alerting.template.GoValue.GoMap;

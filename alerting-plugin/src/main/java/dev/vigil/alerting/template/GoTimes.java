@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -2,6 +2,7 @@ package dev.vigil.alerting.template;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.alerting.gotext.GoText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

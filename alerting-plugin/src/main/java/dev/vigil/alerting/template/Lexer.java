@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

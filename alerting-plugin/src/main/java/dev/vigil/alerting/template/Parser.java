@@ -1,5 +1,6 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.template.Node.ActionNode;
 import dev.vigil.alerting.template.Node.BoolNode;
 import dev.vigil.alerting.template.Node.BranchKind;

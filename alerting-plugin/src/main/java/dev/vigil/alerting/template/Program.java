@@ -2,6 +2,7 @@ package dev.vigil.alerting.template;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.template.Node.ListNode;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -5,6 +5,7 @@ import static dev.vigil.alerting.template.Function.Param.QUERY_RESULT;
 import static dev.vigil.alerting.template.Function.Param.SAMPLE;
 import static dev.vigil.alerting.template.Function.Param.STRING;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.template.Function.Body;
 import dev.vigil.alerting.template.Function.Env;
 import dev.vigil.alerting.template.Function.Param;

@@ -1,5 +1,7 @@
 package dev.vigil.alerting.template;
 
+import dev.vigil.alerting.gotext.GoText;
+
 /**
  * One lexical item.
  *

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.rules.file;
 
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.rules.file.YamlNode.Entry;
 import dev.vigil.alerting.rules.file.YamlNode.Mapping;
 import dev.vigil.alerting.template.AlertTemplate;
@@ -107,8 +108,8 @@ final class RuleFileParser {
             List<RuleDefinition> rules = new ArrayList<>();
             for (int i = 0; i < g.rules().size(); i++) {
                 RawRule r = g.rules().get(i);
-                String prefix = "group " + GoStrings.quote(g.name()) + ", rule " + (i + 1) + ", "
-                        + GoStrings.quote(r.alert().isEmpty() ? r.record() : r.alert()) + ": ";
+                String prefix = "group " + GoText.quote(g.name()) + ", rule " + (i + 1) + ", "
+                        + GoText.quote(r.alert().isEmpty() ? r.record() : r.alert()) + ": ";
                 validateRule(r, prefix);
                 Map<String, String> labels = new LinkedHashMap<>(g.labels());
                 labels.putAll(r.labels());
@@ -192,10 +193,10 @@ final class RuleFileParser {
             try {
                 AlertTemplate.parse("__alert_" + r.alert(), text);
             } catch (TemplateException e) {
-                problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoStrings.quote(name) + ": " + e.getMessage());
+                problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoText.quote(name) + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 // a fault in the template parser must not stop the other files and rules from being checked
-                problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoStrings.quote(name)
+                problem(valueOfKey(r.node(), field, name, fieldAt), prefix + what + " " + GoText.quote(name)
                         + ": the template could not be checked: " + e);
             }
         });

@@ -1,6 +1,6 @@
 package dev.vigil.alerting.rules.unittest;
 
-import dev.vigil.alerting.rules.file.GoStrings;
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.api.metrics.Labels;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +27,7 @@ final class GoFormat {
             }
             first = false;
             String name = label.getKey();
-            out.append(isLegacyName(name) ? name : GoStrings.quote(name)).append('=').append(GoStrings.quote(label.getValue()));
+            out.append(isLegacyName(name) ? name : GoText.quote(name)).append('=').append(GoText.quote(label.getValue()));
         }
         return out.append('}').toString();
     }

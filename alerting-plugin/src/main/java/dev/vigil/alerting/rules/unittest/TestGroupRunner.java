@@ -7,7 +7,7 @@ import dev.vigil.alerting.rules.Rule;
 import dev.vigil.alerting.rules.RuleEnvironment;
 import dev.vigil.alerting.rules.RuleGroup;
 import dev.vigil.alerting.rules.file.ExpressionValidator;
-import dev.vigil.alerting.rules.file.GoStrings;
+import dev.vigil.alerting.gotext.GoText;
 import dev.vigil.alerting.rules.file.GroupDefinition;
 import dev.vigil.alerting.rules.file.NameValidation;
 import dev.vigil.alerting.rules.file.PromDuration;
@@ -82,7 +82,7 @@ final class TestGroupRunner {
             try {
                 inputs.add(SeriesNotation.parse(series.series()), ExpandingNotation.parse(series.values()), mint, interval);
             } catch (NotationException e) {
-                errors.add("    input series " + GoStrings.quote(series.series() + " " + series.values()) + ": " + e.getMessage());
+                errors.add("    input series " + GoText.quote(series.series() + " " + series.values()) + ": " + e.getMessage());
             }
         }
         if (!errors.isEmpty()) {
@@ -197,7 +197,7 @@ final class TestGroupRunner {
 
     private void checkExpressions(MetricQuery query, Instant mint) {
         for (PromqlTest test : group.promqlTests()) {
-            String prefix = "    expr: " + GoStrings.quote(test.expr()) + ", time: " + PromDuration.format(test.evalTime());
+            String prefix = "    expr: " + GoText.quote(test.expr()) + ", time: " + PromDuration.format(test.evalTime());
             if (test.expected().stream().anyMatch(s -> !s.histogram().isEmpty())) {
                 unsupported.add(prefix.strip() + ": expects native histogram samples, which are not supported");
                 continue;
@@ -215,7 +215,7 @@ final class TestGroupRunner {
                 try {
                     expected.add(new Sample(SeriesNotation.parse(sample.labels()), 0, sample.value()));
                 } catch (NotationException e) {
-                    errors.add(prefix + ", err: labels " + GoStrings.quote(sample.labels()) + ": " + e.getMessage());
+                    errors.add(prefix + ", err: labels " + GoText.quote(sample.labels()) + ": " + e.getMessage());
                     bad = true;
                     break;
                 }

@@ -1,36 +1,37 @@
-package dev.vigil.alerting.template;
+package dev.vigil.alerting.gotext;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Go's string handling as templates see it: quoting and unquoting like {@code strconv}, {@code unicode.IsPrint},
- * case mapping rune by rune like {@code strings.ToUpper}, and byte-wise (code point) ordering. Stateless.
+ * Go's string handling, for templates and for messages that must read like Prometheus's: quoting and unquoting
+ * like {@code strconv}, {@code unicode.IsPrint}, case mapping rune by rune like {@code strings.ToUpper}, and
+ * byte-wise (code point) ordering. Stateless.
  */
-final class GoText {
+public final class GoText {
 
     private static final String LOWER_HEX = "0123456789abcdef";
 
     private GoText() {}
 
     /** {@code strconv.Quote}. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return quoteWith(s, '"', false);
     }
 
     /** {@code strconv.QuoteToASCII}. */
-    static String quoteToAscii(String s) {
+    public static String quoteToAscii(String s) {
         return quoteWith(s, '"', true);
     }
 
     /** {@code strconv.QuoteRune}, or {@code QuoteRuneToASCII} when {@code ascii}. */
-    static String quoteRune(int r, boolean ascii) {
+    public static String quoteRune(int r, boolean ascii) {
         StringBuilder out = new StringBuilder(8).append('\'');
         appendEscapedRune(out, validRune(r), '\'', ascii);
         return out.append('\'').toString();
     }
 
     /** {@code strconv.CanBackquote}. */
-    static boolean canBackquote(String s) {
+    public static boolean canBackquote(String s) {
         for (int i = 0; i < s.length(); ) {
             int r = s.codePointAt(i);
             i += Character.charCount(r);
@@ -96,7 +97,7 @@ final class GoText {
     }
 
     /** {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int r) {
+    public static boolean isPrint(int r) {
         if (r == ' ') {
             return true;
         }
@@ -111,7 +112,7 @@ final class GoText {
     }
 
     /** A rune as Go's {@code %#U} prints it: {@code U+0041 'A'}, or {@code U+00A0} when not printable. */
-    static String unicodeName(int r) {
+    public static String unicodeName(int r) {
         StringBuilder out = new StringBuilder("U+");
         String hex = Integer.toHexString(r).toUpperCase(java.util.Locale.ROOT);
         for (int i = hex.length(); i < 4; i++) {
@@ -125,7 +126,7 @@ final class GoText {
     }
 
     /** {@code strings.ToUpper}: the simple upper-case mapping of every rune. */
-    static String toUpper(String s) {
+    public static String toUpper(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int r = s.codePointAt(i);
@@ -136,7 +137,7 @@ final class GoText {
     }
 
     /** {@code strings.ToLower}: the simple lower-case mapping of every rune. */
-    static String toLower(String s) {
+    public static String toLower(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int r = s.codePointAt(i);
@@ -147,7 +148,7 @@ final class GoText {
     }
 
     /** Go's string ordering: byte-wise on UTF-8, which is code point order. */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -163,7 +164,7 @@ final class GoText {
     }
 
     /** The length of {@code s} in UTF-8 bytes, which is what Go's {@code len} counts. */
-    static int utf8Length(CharSequence s) {
+    public static int utf8Length(CharSequence s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -182,7 +183,7 @@ final class GoText {
     }
 
     /** The UTF-8 bytes of {@code s}. */
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -192,7 +193,7 @@ final class GoText {
      *
      * @throws IllegalArgumentException with the message {@code invalid syntax}
      */
-    static String unquote(String quoted) {
+    public static String unquote(String quoted) {
         int n = quoted.length();
         if (n < 2 || quoted.charAt(0) != quoted.charAt(n - 1)) {
             throw invalidSyntax();
@@ -226,7 +227,7 @@ final class GoText {
      *
      * @throws IllegalArgumentException with the message {@code invalid syntax}
      */
-    static int unquoteChar(String s, int[] at, char quote) {
+    public static int unquoteChar(String s, int[] at, char quote) {
         int i = at[0];
         int c = s.codePointAt(i);
         if (c == quote && (quote == '\'' || quote == '"')) {
