@@ -43,6 +43,15 @@ public final class ResolvedFilter {
                 notification.createdAt()));
     }
 
+    /**
+     * Delivers what a channel should send of {@code notification} (see {@link #apply}) through {@code send}, or
+     * returns {@link #skipped()} when nothing is to be sent.
+     */
+    public static DeliveryResult deliver(Notification notification, boolean sendResolved,
+            Function<Notification, DeliveryResult> send) {
+        return apply(notification, sendResolved).map(send).orElseGet(ResolvedFilter::skipped);
+    }
+
     /** The result of a notification that was not sent because resolved notifications are off. */
     public static DeliveryResult skipped() {
         return DeliveryResult.delivered(SKIPPED);

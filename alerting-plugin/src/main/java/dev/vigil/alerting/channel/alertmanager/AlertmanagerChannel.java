@@ -38,11 +38,11 @@ final class AlertmanagerChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        byte[] body = Json.bytes(PostableAlerts.of(toSend.get(), config.firingValidFor()));
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
+        byte[] body = Json.bytes(PostableAlerts.of(sending, config.firingValidFor()));
         List<String> details = new ArrayList<>();
         int accepted = 0;
         boolean retryable = false;

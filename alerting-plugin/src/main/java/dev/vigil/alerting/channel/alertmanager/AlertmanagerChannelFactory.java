@@ -1,10 +1,10 @@
 package dev.vigil.alerting.channel.alertmanager;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.HttpAuth;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,33 +13,25 @@ import java.util.List;
 import java.util.Set;
 
 /** Makes {@code alertmanager} channels. Stateless and thread-safe. */
-public final class AlertmanagerChannelFactory implements NotificationChannelFactory<AlertmanagerConfig> {
+public final class AlertmanagerChannelFactory extends CheckedChannelFactory<AlertmanagerConfig, List<URI>> {
 
     /** The type name receivers use. */
     public static final String TYPE = "alertmanager";
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code alertmanager} channels. */
+    public AlertmanagerChannelFactory() {
+        super(TYPE, AlertmanagerConfig.class);
     }
 
     @Override
-    public Class<AlertmanagerConfig> configType() {
-        return AlertmanagerConfig.class;
-    }
-
-    @Override
-    public void validate(AlertmanagerConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, AlertmanagerConfig config, ChannelContext context) {
-        return new AlertmanagerChannel(name, config, check(config), context);
+    protected NotificationChannel newChannel(String name, AlertmanagerConfig config,
+            List<URI> checked, ChannelContext context) {
+        return new AlertmanagerChannel(name, config, checked, context);
     }
 
     /** Checks the settings; returns the endpoints to post to. */
-    private static List<URI> check(AlertmanagerConfig config) {
+    @Override
+    protected List<URI> check(AlertmanagerConfig config) {
         ConfigProblems problems = new ConfigProblems();
         List<URI> endpoints = new ArrayList<>();
         if (config.urls().isEmpty()) {

@@ -21,7 +21,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -91,11 +90,10 @@ final class EmailChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         EmailContent content = EmailContent.of(sending, subject, NotificationText.externalUrl(sending, context));
         DeliveryResult result = withOwnClassLoader(() -> send(sending, content));
         if (LOG.isDebugEnabled()) {

@@ -1,10 +1,10 @@
 package dev.vigil.alerting.channel.email;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.MessageTemplate;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Makes {@code email} channels. Stateless and thread-safe. */
-public final class EmailChannelFactory implements NotificationChannelFactory<EmailConfig> {
+public final class EmailChannelFactory extends CheckedChannelFactory<EmailConfig, EmailChannelFactory.Checked> {
 
     /** The type name receivers use. */
     public static final String TYPE = "email";
@@ -23,30 +23,20 @@ public final class EmailChannelFactory implements NotificationChannelFactory<Ema
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]|[0-9A-Fa-f:]+");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code email} channels. */
+    public EmailChannelFactory() {
+        super(TYPE, EmailConfig.class);
     }
 
     @Override
-    public Class<EmailConfig> configType() {
-        return EmailConfig.class;
-    }
-
-    @Override
-    public void validate(EmailConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, EmailConfig config, ChannelContext context) {
-        Checked checked = check(config);
+    protected NotificationChannel newChannel(String name, EmailConfig config, Checked checked, ChannelContext context) {
         return new EmailChannel(name, config, checked.from(), checked.to(), checked.subject(), context);
     }
 
-    private record Checked(InternetAddress from, List<InternetAddress> to, MessageTemplate subject) {}
+    record Checked(InternetAddress from, List<InternetAddress> to, MessageTemplate subject) {}
 
-    private static Checked check(EmailConfig config) {
+    @Override
+    protected Checked check(EmailConfig config) {
         ConfigProblems problems = new ConfigProblems();
         if (config.host().isBlank() || !HOST.matcher(config.host()).matches()) {
             problems.add("host", "must be a host name or address (the port goes in port), got '" + config.host() + "'");

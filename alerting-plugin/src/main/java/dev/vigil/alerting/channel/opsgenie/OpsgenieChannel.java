@@ -12,7 +12,6 @@ import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.DeliveryResult;
 import dev.vigil.api.alerting.Notification;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * Keeps one Opsgenie alert per group through the Alert API v2: while any alert fires it posts a create request with
@@ -38,11 +37,10 @@ public final class OpsgenieChannel implements AcknowledgingChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         if (sending.status() == AlertStatus.RESOLVED) {
             return post(byAlias(sending, "close"), requests.action("All alerts of the group resolved"));
         }

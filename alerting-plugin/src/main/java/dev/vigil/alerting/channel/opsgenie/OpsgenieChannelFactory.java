@@ -1,10 +1,10 @@
 package dev.vigil.alerting.channel.opsgenie;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.MessageTemplate;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,37 +16,29 @@ import org.jspecify.annotations.Nullable;
  * Makes {@code opsgenie} channels. The channels it makes are also {@link
  * dev.vigil.api.alerting.AcknowledgingChannel}s. Stateless and thread-safe.
  */
-public final class OpsgenieChannelFactory implements NotificationChannelFactory<OpsgenieConfig> {
+public final class OpsgenieChannelFactory
+        extends CheckedChannelFactory<OpsgenieConfig, OpsgenieChannelFactory.Checked> {
 
     /** The type name receivers use. */
     public static final String TYPE = "opsgenie";
 
     private static final int MAX_TAGS = 20;
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code opsgenie} channels. */
+    public OpsgenieChannelFactory() {
+        super(TYPE, OpsgenieConfig.class);
     }
 
     @Override
-    public Class<OpsgenieConfig> configType() {
-        return OpsgenieConfig.class;
-    }
-
-    @Override
-    public void validate(OpsgenieConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, OpsgenieConfig config, ChannelContext context) {
-        Checked checked = check(config);
+    protected NotificationChannel newChannel(String name, OpsgenieConfig config,
+            Checked checked, ChannelContext context) {
         return new OpsgenieChannel(name, config, checked.apiUrl(), checked.requests(), context);
     }
 
-    private record Checked(URI apiUrl, OpsgenieRequests requests) {}
+    record Checked(URI apiUrl, OpsgenieRequests requests) {}
 
-    private static Checked check(OpsgenieConfig config) {
+    @Override
+    protected Checked check(OpsgenieConfig config) {
         ConfigProblems problems = new ConfigProblems();
         problems.requiredSecret("apiKey", config.apiKey());
         URI apiUrl = problems.baseUrl("apiUrl", config.apiUrl()).orElse(null);

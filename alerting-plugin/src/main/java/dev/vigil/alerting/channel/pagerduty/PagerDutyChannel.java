@@ -12,7 +12,6 @@ import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.DeliveryResult;
 import dev.vigil.api.alerting.Notification;
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,11 +41,10 @@ public final class PagerDutyChannel implements AcknowledgingChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         if (sending.status() == AlertStatus.RESOLVED) {
             return post(events.action(sending, "resolve"));
         }

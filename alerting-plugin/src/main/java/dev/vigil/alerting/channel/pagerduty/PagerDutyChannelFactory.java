@@ -1,10 +1,10 @@
 package dev.vigil.alerting.channel.pagerduty;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.MessageTemplate;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,37 +15,29 @@ import org.jspecify.annotations.Nullable;
  * Makes {@code pagerduty} channels. The channels it makes are also {@link
  * dev.vigil.api.alerting.AcknowledgingChannel}s. Stateless and thread-safe.
  */
-public final class PagerDutyChannelFactory implements NotificationChannelFactory<PagerDutyConfig> {
+public final class PagerDutyChannelFactory
+        extends CheckedChannelFactory<PagerDutyConfig, PagerDutyChannelFactory.Checked> {
 
     /** The type name receivers use. */
     public static final String TYPE = "pagerduty";
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code pagerduty} channels. */
+    public PagerDutyChannelFactory() {
+        super(TYPE, PagerDutyConfig.class);
     }
 
     @Override
-    public Class<PagerDutyConfig> configType() {
-        return PagerDutyConfig.class;
-    }
-
-    @Override
-    public void validate(PagerDutyConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, PagerDutyConfig config, ChannelContext context) {
-        Checked checked = check(config);
+    protected NotificationChannel newChannel(String name, PagerDutyConfig config,
+            Checked checked, ChannelContext context) {
         return new PagerDutyChannel(name, config, checked.url(), checked.events(), context);
     }
 
-    private record Checked(URI url, PagerDutyEvent events) {}
+    record Checked(URI url, PagerDutyEvent events) {}
 
-    private static Checked check(PagerDutyConfig config) {
+    @Override
+    protected Checked check(PagerDutyConfig config) {
         ConfigProblems problems = new ConfigProblems();
         problems.requiredSecret("routingKey", config.routingKey());
         URI url = problems.httpUrl("url", config.url()).orElse(null);

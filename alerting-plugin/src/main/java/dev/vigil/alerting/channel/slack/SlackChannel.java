@@ -15,7 +15,6 @@ import dev.vigil.api.alerting.NotificationChannel;
 import dev.vigil.api.alerting.Secret;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,11 +46,10 @@ final class SlackChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         byte[] body = Json.bytes(message.of(sending, NotificationText.externalUrl(sending, context)));
         HttpRequest.Builder request = http.postJson(url, body);
         Secret token = config.botToken();

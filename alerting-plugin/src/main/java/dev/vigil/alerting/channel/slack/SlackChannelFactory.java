@@ -1,45 +1,35 @@
 package dev.vigil.alerting.channel.slack;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.MessageTemplate;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 import java.util.regex.Pattern;
 
 /** Makes {@code slack} channels. Stateless and thread-safe. */
-public final class SlackChannelFactory implements NotificationChannelFactory<SlackConfig> {
+public final class SlackChannelFactory extends CheckedChannelFactory<SlackConfig, SlackChannelFactory.Checked> {
 
     /** The type name receivers use. */
     public static final String TYPE = "slack";
 
     private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+'-]+:");
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code slack} channels. */
+    public SlackChannelFactory() {
+        super(TYPE, SlackConfig.class);
     }
 
     @Override
-    public Class<SlackConfig> configType() {
-        return SlackConfig.class;
-    }
-
-    @Override
-    public void validate(SlackConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, SlackConfig config, ChannelContext context) {
-        Checked checked = check(config);
+    protected NotificationChannel newChannel(String name, SlackConfig config, Checked checked, ChannelContext context) {
         return new SlackChannel(name, config, checked.url(), checked.message(), context);
     }
 
-    private record Checked(URI url, SlackMessage message) {}
+    record Checked(URI url, SlackMessage message) {}
 
-    private static Checked check(SlackConfig config) {
+    @Override
+    protected Checked check(SlackConfig config) {
         ConfigProblems problems = new ConfigProblems();
         URI url = null;
         if (config.webhookUrl() != null && config.botToken() != null) {

@@ -10,7 +10,6 @@ import dev.vigil.api.alerting.DeliveryResult;
 import dev.vigil.api.alerting.Notification;
 import dev.vigil.api.alerting.NotificationChannel;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * Posts an Adaptive Card (see {@link TeamsCard}) to a Teams Workflows webhook. A workflow answers 202 once it has
@@ -36,11 +35,10 @@ final class TeamsChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         byte[] body = Json.bytes(card.message(sending, NotificationText.externalUrl(sending, context)));
         return http.send(http.postJson(url, body).build(), reply -> reply.isSuccess()
                 && reply.body().contains("HTTP error 429")

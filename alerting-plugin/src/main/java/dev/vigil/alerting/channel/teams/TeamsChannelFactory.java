@@ -1,42 +1,32 @@
 package dev.vigil.alerting.channel.teams;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.MessageTemplate;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 
 /** Makes {@code teams} channels. Stateless and thread-safe. */
-public final class TeamsChannelFactory implements NotificationChannelFactory<TeamsConfig> {
+public final class TeamsChannelFactory extends CheckedChannelFactory<TeamsConfig, TeamsChannelFactory.Checked> {
 
     /** The type name receivers use. */
     public static final String TYPE = "teams";
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code teams} channels. */
+    public TeamsChannelFactory() {
+        super(TYPE, TeamsConfig.class);
     }
 
     @Override
-    public Class<TeamsConfig> configType() {
-        return TeamsConfig.class;
-    }
-
-    @Override
-    public void validate(TeamsConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, TeamsConfig config, ChannelContext context) {
-        Checked checked = check(config);
+    protected NotificationChannel newChannel(String name, TeamsConfig config, Checked checked, ChannelContext context) {
         return new TeamsChannel(name, config, checked.url(), checked.card(), context);
     }
 
-    private record Checked(URI url, TeamsCard card) {}
+    record Checked(URI url, TeamsCard card) {}
 
-    private static Checked check(TeamsConfig config) {
+    @Override
+    protected Checked check(TeamsConfig config) {
         ConfigProblems problems = new ConfigProblems();
         URI url = problems.httpUrl("webhookUrl", config.webhookUrl()).orElse(null);
         MessageTemplate title = problems.template("title", config.title()).orElse(null);

@@ -12,7 +12,6 @@ import dev.vigil.api.alerting.Notification;
 import dev.vigil.api.alerting.NotificationChannel;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Optional;
 
 /**
  * Posts Alertmanager's webhook payload (see {@link WebhookPayload}) to one URL, with the notification's id as
@@ -38,11 +37,10 @@ final class WebhookChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        Optional<Notification> toSend = ResolvedFilter.apply(notification, config.sendResolved());
-        if (toSend.isEmpty()) {
-            return ResolvedFilter.skipped();
-        }
-        Notification sending = toSend.get();
+        return ResolvedFilter.deliver(notification, config.sendResolved(), this::deliverFiltered);
+    }
+
+    private DeliveryResult deliverFiltered(Notification sending) {
         byte[] body = Json.bytes(WebhookPayload.of(
                 sending, config.maxAlerts(), NotificationText.externalUrl(sending, context)));
         HttpRequest.Builder request = http.postJson(url, body).header("Idempotency-Key", sending.id());

@@ -1,40 +1,31 @@
 package dev.vigil.alerting.channel.webhook;
 
+import dev.vigil.alerting.channel.CheckedChannelFactory;
 import dev.vigil.alerting.channel.ConfigProblems;
 import dev.vigil.alerting.channel.HttpAuth;
 import dev.vigil.alerting.channel.HttpHeaderChecks;
 import dev.vigil.api.alerting.ChannelContext;
 import dev.vigil.api.alerting.NotificationChannel;
-import dev.vigil.api.alerting.NotificationChannelFactory;
 import java.net.URI;
 
 /** Makes {@code webhook} channels. Stateless and thread-safe. */
-public final class WebhookChannelFactory implements NotificationChannelFactory<WebhookConfig> {
+public final class WebhookChannelFactory extends CheckedChannelFactory<WebhookConfig, URI> {
 
     /** The type name receivers use. */
     public static final String TYPE = "webhook";
 
-    @Override
-    public String type() {
-        return TYPE;
+    /** A factory for {@code webhook} channels. */
+    public WebhookChannelFactory() {
+        super(TYPE, WebhookConfig.class);
     }
 
     @Override
-    public Class<WebhookConfig> configType() {
-        return WebhookConfig.class;
+    protected NotificationChannel newChannel(String name, WebhookConfig config, URI checked, ChannelContext context) {
+        return new WebhookChannel(name, config, checked, context);
     }
 
     @Override
-    public void validate(WebhookConfig config) {
-        check(config);
-    }
-
-    @Override
-    public NotificationChannel create(String name, WebhookConfig config, ChannelContext context) {
-        return new WebhookChannel(name, config, check(config), context);
-    }
-
-    private static URI check(WebhookConfig config) {
+    protected URI check(WebhookConfig config) {
         ConfigProblems problems = new ConfigProblems();
         URI url = problems.httpUrl("url", config.url()).orElse(null);
         HttpAuth.check(config.basicAuth(), config.bearerToken(), problems);
