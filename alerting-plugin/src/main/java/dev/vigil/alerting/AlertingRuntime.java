@@ -10,15 +10,18 @@ import dev.vigil.alerting.outbox.OutboxBuilder;
 import dev.vigil.alerting.rules.EvaluationScheduler;
 import dev.vigil.alerting.rules.ReloadResult;
 import dev.vigil.alerting.rules.RuleEnvironment;
+import dev.vigil.alerting.rules.RuleFileTool;
 import dev.vigil.alerting.rules.RuleManager;
 import dev.vigil.alerting.rules.RulePaths;
 import dev.vigil.alerting.rules.file.RuleFiles;
 import dev.vigil.api.Registration;
 import dev.vigil.api.alerting.NotificationChannelFactory;
+import dev.vigil.api.alerting.RuleTool;
 import dev.vigil.api.config.ConfigSection;
 import dev.vigil.api.health.Health;
 import dev.vigil.api.health.HealthStatus;
 import dev.vigil.api.metrics.MetricQuery;
+import dev.vigil.api.metrics.MetricSandbox;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,12 +130,14 @@ public final class AlertingRuntime implements AutoCloseable {
                     .externalUrl(config.externalUrl())
                     .defaultInterval(config.evaluationInterval())
                     .build();
-            Path base = ruleFileBase();
+            Path base = context.configDirectory();
             RuleManager rules = new RuleManager(env, new RuleFiles(query), evaluationScheduler(context, clock),
                     () -> RulePaths.expand(base, section.get().ruleFiles()), RULE_FILE_CHECK_INTERVAL);
             resources.push(rules);
             report(rules.start());
 
+            context.services().register(RuleTool.class, new RuleFileTool(() -> context.services().find(MetricQuery.class),
+                    () -> context.services().find(MetricSandbox.Factory.class)));
             AlertingRuntime runtime = new AlertingRuntime(resources, channels, pipeline, rules, outbox, config);
             new AlertingApi(pipeline, rules, outbox, channels).register(context.routes());
             context.health().register("pipeline", runtime::health);
@@ -212,15 +217,6 @@ public final class AlertingRuntime implements AutoCloseable {
                         change.problems().stream().map(Objects::toString).toList());
             }
         }
-    }
-
-    /**
-     * The folder relative rule file patterns start from: the configuration folder of the installation
-     * ({@code <vigil.home>/conf}, where {@code bin/vigil} keeps {@code vigil.yaml}), else the working directory.
-     */
-    static Path ruleFileBase() {
-        String home = System.getProperty("vigil.home");
-        return (home == null ? Path.of("") : Path.of(home, "conf")).toAbsolutePath().normalize();
     }
 
     private static EvaluationScheduler evaluationScheduler(PluginContext context, Clock clock) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.api.alerting.RuleTool;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.plugin.PluginState;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.TestKernel;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +113,33 @@ class AlertingPluginIT {
             assertThat(receivers).contains("\"bearerToken\":\"<secret>\"", "\"state\":\"ready\"").doesNotContain("s3cr3t-token");
             JsonNode history = json(kernel.get("/api/v1/alerting/history?receiver=ops&outcome=delivered").body());
             assertThat(history.path("data").path("entries")).hasSize(2);
+        }
+    }
+
+    @Test
+    void relativeRuleFilesAreReadFromTheFolderOfTheConfigurationFile() throws Exception {
+        try (TestKernel kernel = start("alerting:\n  ruleFiles: [\"rules/*.yml\"]\n")) {
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            Path folder = Files.createDirectories(kernel.configFile().getParent().resolve("rules"));
+            Files.writeString(folder.resolve("demo.yml"), RULES);
+
+            assertThat(kernel.postAsAdmin("/api/v1/alerting/rules/reload").statusCode()).isEqualTo(200);
+
+            JsonNode groups = json(kernel.get("/api/v1/rules").body()).path("data").path("groups");
+            assertThat(groups).hasSize(1);
+            assertThat(groups.get(0).path("file").asText()).isEqualTo(folder.resolve("demo.yml").toString());
+        }
+    }
+
+    @Test
+    void theRuleToolChecksFilesWithThePlatformsParser(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "groups:\n  - name: g\n    rules:\n      - record: x\n        expr: rate(up)\n");
+        try (TestKernel kernel = start("")) {
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            RuleTool tool = kernel.kernel().services().find(RuleTool.class).orElseThrow();
+            StringWriter report = new StringWriter();
+            assertThat(tool.check(List.of(bad), new PrintWriter(report))).isFalse();
+            assertThat(report.toString()).contains(bad + ": 5:15: group \"g\", rule 1, \"x\": could not parse expression: ");
         }
     }
 

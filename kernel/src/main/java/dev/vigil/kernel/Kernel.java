@@ -158,6 +158,9 @@ public final class Kernel implements AutoCloseable {
                     Kernel.class.getClassLoader(),
                     jarCache,
                     data,
+                    options.configFile != null
+                            ? options.configFile.toAbsolutePath().normalize().getParent()
+                            : options.home.toAbsolutePath().normalize(),
                     services,
                     health,
                     server.routes()::add,
@@ -171,11 +174,14 @@ public final class Kernel implements AutoCloseable {
             reloader.attach(manager);
 
             new KernelEndpoints(manager, health, () -> started).register(routes());
-            server.start();
-            if (otlpSettings.enabled()) {
+            if (!options.serve) {
+                log.debug("Vigil {} not listening: serving is off", VigilApi.version());
+            } else if (otlpSettings.enabled()) {
+                server.start();
                 otlpServer.start();
                 log.info("Vigil {} listening on {} (API) and {} (OTLP/HTTP)", VigilApi.version(), server.baseUri(), otlpServer.baseUri());
             } else {
+                server.start();
                 log.info("Vigil {} listening on {} (API); the OTLP/HTTP listener is disabled", VigilApi.version(), server.baseUri());
             }
 
@@ -259,15 +265,23 @@ public final class Kernel implements AutoCloseable {
         return started;
     }
 
-    /** The base URI of the API server, such as {@code http://127.0.0.1:9400}. */
+    /**
+     * The base URI of the API server, such as {@code http://127.0.0.1:9400}.
+     *
+     * @throws IllegalStateException if the kernel was built not to serve
+     */
     public URI httpUri() {
-        return running(http).baseUri();
+        HttpServer server = running(http);
+        if (!options.serve) {
+            throw new IllegalStateException("the kernel does not serve HTTP");
+        }
+        return server.baseUri();
     }
 
     /** The base URI of the OTLP/HTTP listener, such as {@code http://127.0.0.1:4318}; empty when it is disabled. */
     public Optional<URI> otlpUri() {
         HttpServer server = running(otlp);
-        return running(config).otlp().enabled() ? Optional.of(server.baseUri()) : Optional.empty();
+        return options.serve && running(config).otlp().enabled() ? Optional.of(server.baseUri()) : Optional.empty();
     }
 
     /** The admin token and where it came from. */

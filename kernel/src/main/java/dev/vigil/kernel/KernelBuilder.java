@@ -40,6 +40,7 @@ public final class KernelBuilder {
     Map<String, String> environment = System.getenv();
     boolean watchPlugins = true;
     boolean watchConfig = true;
+    boolean serve = true;
     PlatformPackages platform = PlatformPackages.DEFAULT;
     final List<InProcessPlugin> inProcess = new ArrayList<>();
 
@@ -136,6 +137,16 @@ public final class KernelBuilder {
     /** Whether to re-apply the configuration file when it changes (default true). */
     public KernelBuilder watchConfig(boolean watch) {
         this.watchConfig = watch;
+        return this;
+    }
+
+    /**
+     * Whether the kernel listens on its API and OTLP ports (default true). A kernel that does not still deploys
+     * and starts plugins, and their routes are kept but not served; for tools that run plugins' services in
+     * process, such as the command line's rule tools.
+     */
+    public KernelBuilder serve(boolean serve) {
+        this.serve = serve;
         return this;
     }
 

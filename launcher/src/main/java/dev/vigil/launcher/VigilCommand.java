@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VigilCommand.Version.class,
         description = "Vigil, a self-hosted observability platform for the JVM.",
-        subcommands = {RunCommand.class, PluginsCommand.class, ConfigCommand.class, QueryCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class, ConfigCommand.class, QueryCommand.class, RulesCommand.class})
 final class VigilCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -5,6 +5,7 @@ import dev.vigil.api.http.HttpMethod;
 import dev.vigil.api.VigilApi;
 import dev.vigil.api.http.RouteAccess;
 import dev.vigil.api.metrics.MetricQuery;
+import dev.vigil.api.metrics.MetricSandbox;
 import dev.vigil.api.metrics.MetricStore;
 import dev.vigil.api.metrics.MetricStoreStats;
 import dev.vigil.api.plugin.PluginContext;
@@ -17,6 +18,7 @@ import dev.vigil.metrics.remotewrite.ExportingMetricStore;
 import dev.vigil.metrics.remotewrite.RemoteWriteExporter;
 import dev.vigil.metrics.remotewrite.RemoteWriteReceiver;
 import dev.vigil.metrics.remotewrite.RemoteWriteSettings;
+import dev.vigil.metrics.sandbox.TsdbSandboxes;
 import dev.vigil.metrics.scrape.ScrapeManager;
 import dev.vigil.metrics.scrape.TargetsApi;
 import dev.vigil.metrics.store.Tsdb;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -96,6 +99,12 @@ final class MetricsRuntime implements AutoCloseable {
 
         PromqlEngine engine = new PromqlEngine(store, config.query().engineSettings());
         context.services().register(MetricQuery.class, engine);
+        try {
+            context.services().register(MetricSandbox.Factory.class,
+                    TsdbSandboxes.in(context.dataDirectory().resolve("sandboxes"), config.query().engineSettings()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + context.dataDirectory().resolve("sandboxes"), e);
+        }
         new PrometheusApi(engine, store, config.query(), context.clock(), VigilApi.version()).register(context.routes());
 
         exporters = startExporters(config.remoteWrite());

@@ -31,6 +31,13 @@ public interface PluginContext {
      */
     Path dataDirectory();
 
+    /**
+     * The folder that relative paths in the plugin's configuration section are read against: the folder of the
+     * configuration file ({@code conf/} in the distribution), or the installation folder when the platform runs
+     * without one. Absolute.
+     */
+    Path configDirectory();
+
     /** The service registry; services registered through it are owned by this plugin. */
     ServiceRegistry services();
 

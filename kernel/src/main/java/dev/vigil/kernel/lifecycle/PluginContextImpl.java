@@ -20,6 +20,7 @@ final class PluginContextImpl implements PluginContext {
     private final String id;
     private final String version;
     private final Path dataDirectory;
+    private final Path configDirectory;
     private final ServiceRegistry services;
     private final HttpRoutes routes;
     private final HttpRoutes otlpRoutes;
@@ -29,11 +30,12 @@ final class PluginContextImpl implements PluginContext {
     private final @Nullable OwnedConfigSection<?> config;
     private volatile @Nullable Injector injector;
 
-    PluginContextImpl(String id, String version, Path dataDirectory, ServiceRegistry services, HttpRoutes routes,
+    PluginContextImpl(String id, String version, Path dataDirectory, Path configDirectory, ServiceRegistry services, HttpRoutes routes,
             HttpRoutes otlpRoutes, HealthRegistry health, Scheduler scheduler, Clock clock, @Nullable OwnedConfigSection<?> config) {
         this.id = id;
         this.version = version;
         this.dataDirectory = dataDirectory;
+        this.configDirectory = configDirectory;
         this.services = services;
         this.routes = routes;
         this.otlpRoutes = otlpRoutes;
@@ -55,6 +57,11 @@ final class PluginContextImpl implements PluginContext {
     @Override
     public String pluginVersion() {
         return version;
+    }
+
+    @Override
+    public Path configDirectory() {
+        return configDirectory;
     }
 
     @Override

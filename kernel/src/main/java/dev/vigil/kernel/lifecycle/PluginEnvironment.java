@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param kernelLoader the loader of the platform layer
  * @param jarCache where JARs are copied before they are opened
  * @param dataDirectory the platform's data folder; plugin folders go under {@code plugins/<id>}
+ * @param configDirectory the folder relative paths in the configuration are read against
  * @param services the service registry
  * @param health the health registry
  * @param routes where plugin routes on the API server go
@@ -36,6 +37,7 @@ public record PluginEnvironment(
         ClassLoader kernelLoader,
         JarCache jarCache,
         Path dataDirectory,
+        Path configDirectory,
         KernelServiceRegistry services,
         KernelHealthRegistry health,
         RouteRegistrar routes,
@@ -52,6 +54,7 @@ public record PluginEnvironment(
         requireNonNull(kernelLoader, "kernelLoader is null");
         requireNonNull(jarCache, "jarCache is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(configDirectory, "configDirectory is null");
         requireNonNull(services, "services is null");
         requireNonNull(health, "health is null");
         requireNonNull(routes, "routes is null");

@@ -111,6 +111,7 @@ final class PluginStarter {
                 p.id(),
                 p.descriptor.version().toString(),
                 env.dataDirectory().resolve("plugins").resolve(p.id()),
+                env.configDirectory(),
                 env.services().viewFor(owner),
                 new OwnedRoutes(env.routes(), owner),
                 new OwnedRoutes(env.otlpRoutes(), owner),

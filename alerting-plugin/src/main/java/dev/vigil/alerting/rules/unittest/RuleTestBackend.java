@@ -3,7 +3,10 @@ package dev.vigil.alerting.rules.unittest;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.metrics.MetricQuery;
+import dev.vigil.api.metrics.MetricSandbox;
 import dev.vigil.api.metrics.MetricStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +49,40 @@ public interface RuleTestBackend extends AutoCloseable {
             return interval -> {
                 MetricStore store = stores.get();
                 return RuleTestBackend.of(store, engines.apply(store));
+            };
+        }
+
+        /**
+         * Backends of a new sandbox of {@code sandboxes} each time, whose subqueries without a step use the test file's
+         * evaluation interval as promtool's do; closing the backend closes the sandbox.
+         *
+         * @throws UncheckedIOException from {@link Factory#create} if a sandbox cannot be made
+         */
+        static Factory of(MetricSandbox.Factory sandboxes) {
+            requireNonNull(sandboxes, "sandboxes is null");
+            return interval -> {
+                MetricSandbox sandbox;
+                try {
+                    sandbox = sandboxes.create(interval);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot make a metric store for the test group", e);
+                }
+                return new RuleTestBackend() {
+                    @Override
+                    public MetricStore store() {
+                        return sandbox.store();
+                    }
+
+                    @Override
+                    public MetricQuery query() {
+                        return sandbox.query();
+                    }
+
+                    @Override
+                    public void close() {
+                        sandbox.close();
+                    }
+                };
             };
         }
     }

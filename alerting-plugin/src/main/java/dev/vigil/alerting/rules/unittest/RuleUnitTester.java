@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs {@code promtool test rules} files: {@code vigil rules test FILE…}. Each test group runs against a fresh
@@ -43,7 +44,16 @@ public final class RuleUnitTester {
 
     /** Runs the test file at {@code path}. */
     public UnitTestResult run(Path path) {
+        return run(path, name -> true);
+    }
+
+    /**
+     * Runs the test groups of the file at {@code path} whose name {@code selected} accepts (an unnamed group's name
+     * is {@code ""}); the others are left out of the result.
+     */
+    public UnitTestResult run(Path path, Predicate<String> selected) {
         requireNonNull(path, "path is null");
+        requireNonNull(selected, "selected is null");
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -67,6 +77,9 @@ public final class RuleUnitTester {
         }
         List<TestGroupResult> groups = new ArrayList<>();
         for (TestGroup group : file.tests()) {
+            if (!selected.test(group.name())) {
+                continue;
+            }
             groups.add(new TestGroupRunner(file, group, ruleFiles, order, names).run(backends));
         }
         return new UnitTestResult(path, warnings, List.of(), groups);

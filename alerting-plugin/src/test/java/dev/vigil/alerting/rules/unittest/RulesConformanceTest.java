@@ -11,9 +11,11 @@ import dev.vigil.alerting.rules.file.YamlSyntaxException;
 import dev.vigil.alerting.rules.unittest.TestGroupResult.Outcome;
 import dev.vigil.metrics.promql.engine.EngineSettings;
 import dev.vigil.metrics.promql.engine.PromqlEngine;
+import dev.vigil.metrics.sandbox.TsdbSandboxes;
 import dev.vigil.metrics.testing.TestingMetricStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ class RulesConformanceTest {
     static final String DEFAULT_DIR = "../../shared/conformance/rules";
     static final String EXPECTED = "/rules/expected-failures.txt";
     static final Path REPORT = Path.of("target", "rules-conformance.txt");
+    static final Path SANDBOXES = Path.of("target", "rules-conformance-sandboxes");
 
     private record Case(String id, Outcome outcome, String details) {}
 
@@ -149,9 +152,14 @@ class RulesConformanceTest {
     }
 
     private static List<Case> unitTest(Path file) {
-        RuleUnitTester tester = new RuleUnitTester(RuleTestBackend.Factory.of(TestingMetricStore::new,
-                store -> new PromqlEngine(store, EngineSettings.defaults())));
-        UnitTestResult result = tester.run(file);
+        UnitTestResult result;
+        try {
+            // the sandboxes the metrics plugin gives `vigil rules test`: the platform's own store
+            RuleUnitTester tester = new RuleUnitTester(RuleTestBackend.Factory.of(TsdbSandboxes.in(SANDBOXES, EngineSettings.defaults())));
+            result = tester.run(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String name = file.getFileName().toString();
         if (!result.errors().isEmpty() || result.groups().isEmpty()) {
             return List.of(new Case(name, result.passed() ? Outcome.PASSED : Outcome.FAILED, result.render()));

@@ -10,16 +10,30 @@ import java.time.Duration;
  * @param timeout how long a query may run (Prometheus: 2 minutes)
  * @param maxSamples how many samples a query may hold in memory at once (Prometheus: 50,000,000)
  * @param lookbackDelta how far back an instant vector selector looks (Prometheus: 5 minutes)
+ * @param defaultSubqueryStep the step of subqueries that give none (Prometheus: the global evaluation interval,
+ *     1 minute by default)
  */
-public record EngineSettings(Duration timeout, long maxSamples, Duration lookbackDelta) {
+public record EngineSettings(Duration timeout, long maxSamples, Duration lookbackDelta, Duration defaultSubqueryStep) {
 
     /** Checks the values. */
     public EngineSettings {
         requireNonNull(timeout, "timeout is null");
         requireNonNull(lookbackDelta, "lookbackDelta is null");
-        if (timeout.isNegative() || timeout.isZero() || lookbackDelta.isNegative() || lookbackDelta.isZero() || maxSamples <= 0) {
-            throw new IllegalArgumentException("timeout, maxSamples and lookbackDelta must be positive");
+        requireNonNull(defaultSubqueryStep, "defaultSubqueryStep is null");
+        if (timeout.isNegative() || timeout.isZero() || lookbackDelta.isNegative() || lookbackDelta.isZero() || maxSamples <= 0
+                || defaultSubqueryStep.toMillis() <= 0) {
+            throw new IllegalArgumentException("timeout, maxSamples, lookbackDelta and defaultSubqueryStep must be positive");
         }
+    }
+
+    /** Settings with subqueries' default step of 1 minute. */
+    public EngineSettings(Duration timeout, long maxSamples, Duration lookbackDelta) {
+        this(timeout, maxSamples, lookbackDelta, Duration.ofMinutes(1));
+    }
+
+    /** These settings with {@code step} as subqueries' default step. */
+    public EngineSettings withDefaultSubqueryStep(Duration step) {
+        return new EngineSettings(timeout, maxSamples, lookbackDelta, step);
     }
 
     /** Prometheus's defaults. */

@@ -85,7 +85,8 @@ public final class PromqlEngine implements MetricQuery {
         Duration timeout = options.timeout().orElse(settings.timeout());
         long maxSamples = options.maxSamples().orElse(settings.maxSamples());
         Duration lookback = options.lookbackDelta().orElse(settings.lookbackDelta());
-        return new PromqlQuery.Limits(saturatedNanos(timeout), maxSamples, Math.max(1, lookback.toMillis()));
+        return new PromqlQuery.Limits(saturatedNanos(timeout), maxSamples, Math.max(1, lookback.toMillis()),
+                settings.defaultSubqueryStep().toMillis());
     }
 
     private static long saturatedNanos(Duration d) {

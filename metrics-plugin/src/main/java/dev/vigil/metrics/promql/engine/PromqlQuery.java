@@ -24,11 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PromqlQuery implements Query {
 
-    /** The store's default evaluation interval, which subqueries without a step use, as in Prometheus. */
-    static final long DEFAULT_SUBQUERY_STEP = 60_000;
-
     /** The limits of one query, after its options were applied over the engine's settings. */
-    record Limits(long timeoutNanos, long maxSamples, long lookbackMillis) {}
+    record Limits(long timeoutNanos, long maxSamples, long lookbackMillis, long defaultSubqueryStepMillis) {}
 
     private enum State { NEW, RUNNING, DONE, CLOSED }
 
@@ -89,7 +86,7 @@ final class PromqlQuery implements Query {
         if (range) {
             SortWarnings.add(expr, annotations);
         }
-        QueryTimes times = new QueryTimes(start, end, step, limits.lookbackMillis(), DEFAULT_SUBQUERY_STEP);
+        QueryTimes times = new QueryTimes(start, end, step, limits.lookbackMillis(), limits.defaultSubqueryStepMillis());
         long[] bounds = QueryBounds.of(expr, times);
         MetricQuerier querier = bounds == null ? null : openQuerier(bounds);
         try {
