@@ -1,0 +1,382 @@
+package dev.vigil.logging.logback;
+
+import static java.util.Objects.requireNonNull;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.ContextBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.status.OnErrorConsoleStatusListener;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
+import dev.vigil.logging.LogSink;
+import dev.vigil.logging.Masker;
+import dev.vigil.logging.syslog.Rfc5424Formatter;
+import dev.vigil.logging.syslog.SyslogSender;
+import dev.vigil.logging.syslog.SyslogSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's log outputs, set up on its Logback {@link LoggerContext} by the logging plugin: {@link #apply} on
+ * start and on every configuration change, {@link #close} on stop.
+ *
+ * <p>The first {@code apply} takes over the root logger: it attaches one appender that passes every event through
+ * the enrichment and redaction stage and on to the configured outputs (console, rolling file, syslog, log store),
+ * and detaches the appenders configured before (the launcher's console), which {@link #close} attaches again, so the
+ * plugin can be undeployed. Later calls rebuild only the outputs whose settings changed and set the levels, so a
+ * change of levels alone touches no output. The log store may come and go while the outputs run
+ * ({@link #setSink}): until it is there, events wait in the store output's queue.
+ *
+ * <p>The components the plugin makes report their own problems to a Logback context of their own, not the
+ * platform's: what it keeps would otherwise hold the plugin's classes after it is unloaded.
+ *
+ * <p>Thread-safe.
+ */
+public final class LogbackOutputs implements AutoCloseable {
+
+    private enum Kind { CONSOLE, FILE, SYSLOG, STORE }
+
+    private static final int SYSLOG_QUEUE = 8192;
+
+    private final LoggerContext context;
+    private final Clock clock;
+    private final ConsoleEnvironment console;
+    private final HostInfo host;
+    private final CurrentSpan spans;
+    private final PluginIds plugins = new PluginIds();
+    private final AtomicLong maskFailures = new AtomicLong();
+    private final AtomicLong storeDropped = new AtomicLong();
+    private final AtomicLong storeFailed = new AtomicLong();
+    private final LevelControl levels;
+    private final ContextBase components = new ContextBase();
+    private volatile @Nullable LogSink sink;
+
+    // guarded by this
+    private final List<Appender<ILoggingEvent>> previous = new ArrayList<>();
+    private final Map<Kind, Appender<ILoggingEvent>> outputs = new EnumMap<>(Kind.class);
+    private boolean previousOnStderr;
+    private @Nullable PipelineAppender pipeline;
+    private @Nullable OutputSettings applied;
+    private boolean closed;
+
+    /** Outputs for {@code context}, with time from {@code clock}; nothing changes until {@link #apply}. */
+    public LogbackOutputs(LoggerContext context, Clock clock) {
+        this(context, clock, ConsoleEnvironment.system());
+    }
+
+    LogbackOutputs(LoggerContext context, Clock clock, ConsoleEnvironment console) {
+        this.context = requireNonNull(context, "context is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.console = requireNonNull(console, "console is null");
+        this.host = HostInfo.local();
+        this.spans = CurrentSpan.find(LogbackOutputs.class.getClassLoader());
+        this.levels = new LevelControl(context);
+        components.setName("vigil-logging-outputs");
+        OnErrorConsoleStatusListener errors = new OnErrorConsoleStatusListener();
+        errors.setContext(components);
+        errors.setRetrospective(0);
+        errors.start();
+        components.getStatusManager().add(errors);
+        components.start();
+    }
+
+    /**
+     * Outputs for the platform's Logback context, the one SLF4J is bound to.
+     *
+     * @throws IllegalStateException if SLF4J is not bound to Logback
+     */
+    public static LogbackOutputs forPlatform(Clock clock) {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (!(factory instanceof LoggerContext context)) {
+            throw new IllegalStateException("the platform logs through " + factory.getClass().getName() + ", not Logback");
+        }
+        return new LogbackOutputs(context, clock);
+    }
+
+    /**
+     * Applies {@code settings}, with {@code masker} masking every event from now on. The first call takes over the
+     * root logger; later ones rebuild only the outputs whose settings changed.
+     *
+     * @throws IllegalStateException if an output cannot start (a file that cannot be opened, say), naming it and
+     *     the reason; the outputs and levels in use before stay as they were
+     */
+    public synchronized void apply(OutputSettings settings, Masker masker) {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(masker, "masker is null");
+        if (closed) {
+            throw new IllegalStateException("the outputs are closed");
+        }
+        boolean first = pipeline == null;
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (first) {
+            rememberPrevious(root);
+        }
+        Map<Kind, @Nullable Appender<ILoggingEvent>> rebuilt = new EnumMap<>(Kind.class);
+        try {
+            for (Kind kind : Kind.values()) {
+                Object part = part(kind, settings);
+                if (first || !part.equals(part(kind, requireNonNull(applied)))) {
+                    rebuilt.put(kind, enabled(part) ? build(kind, settings) : null);
+                }
+            }
+        } catch (RuntimeException e) {
+            rebuilt.values().stream().filter(Objects::nonNull).forEach(Appender::stop);
+            if (first) {
+                previous.clear();
+            }
+            throw e;
+        }
+
+        Map<String, Level> named = new TreeMap<>();
+        settings.levels().forEach((logger, level) -> named.put(logger, LogLevels.require("levels." + logger, level)));
+        levels.configure(LogLevels.require("level", settings.level()), named);
+
+        List<Appender<ILoggingEvent>> retired = new ArrayList<>();
+        rebuilt.forEach((kind, appender) -> {
+            Appender<ILoggingEvent> old = appender == null ? outputs.remove(kind) : outputs.put(kind, appender);
+            if (old != null) {
+                retired.add(old);
+            }
+        });
+        EventRedactor redactor = new EventRedactor(masker, spans, plugins, maskFailures);
+        if (first) {
+            PipelineAppender p = new PipelineAppender(redactor);
+            p.setContext(components);
+            p.outputs(List.copyOf(outputs.values()));
+            p.start();
+            pipeline = p;
+            // the new outputs first, then the old ones away: an event may show twice, none is lost
+            root.addAppender(p);
+            previous.forEach(root::detachAppender);
+        } else {
+            PipelineAppender p = requireNonNull(pipeline);
+            p.redactor(redactor);
+            p.outputs(List.copyOf(outputs.values()));
+        }
+        retired.forEach(Appender::stop);
+        applied = settings;
+    }
+
+    /** Where the store output hands its records from now on; null while there is no log store. */
+    public void setSink(@Nullable LogSink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Sets the level of {@code logger} ({@code ROOT} for the root logger) at run time, over the configured one until
+     * it is cleared with a null level or the plugin stops.
+     *
+     * @throws IllegalArgumentException if {@code level} is not a level name or the logger name is empty
+     */
+    public void setLevel(String logger, @Nullable String level) {
+        requireNonNull(logger, "logger is null");
+        Level parsed = level == null ? null : LogLevels.require("level", level);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the outputs are closed");
+            }
+            levels.override(logger, parsed);
+        }
+    }
+
+    /** The level of every logger the platform has made, sorted by name. */
+    public List<LoggerLevel> levels() {
+        List<LoggerLevel> all = new ArrayList<>(levels.list());
+        all.sort((a, b) -> a.logger().compareTo(b.logger()));
+        return all;
+    }
+
+    /** What the outputs lost so far. */
+    public synchronized OutputStats stats() {
+        long syslogDropped = 0;
+        long syslogFailed = 0;
+        if (outputs.get(Kind.SYSLOG) instanceof SyslogOutput s) {
+            syslogDropped = s.sender().dropped();
+            syslogFailed = s.sender().failed();
+        }
+        return new OutputStats(storeDropped.get(), storeFailed.get(), syslogDropped, syslogFailed, maskFailures.get());
+    }
+
+    /**
+     * Gives the platform its previous appenders and levels back and stops the outputs (the store output hands what
+     * it holds to the sink first, for up to 5 seconds). Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        PipelineAppender p = pipeline;
+        if (p != null) {
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            previous.forEach(root::addAppender);
+            root.detachAppender(p);
+            p.stop();
+            pipeline = null;
+        }
+        outputs.values().forEach(Appender::stop);
+        outputs.clear();
+        levels.restore();
+        previous.clear();
+        components.stop();
+    }
+
+    private void rememberPrevious(Logger root) {
+        previous.clear();
+        previousOnStderr = false;
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            previous.add(appender);
+            if (appender instanceof ConsoleAppender<?> c && "System.err".equals(c.getTarget())) {
+                previousOnStderr = true;
+            }
+        }
+    }
+
+    private static Object part(Kind kind, OutputSettings settings) {
+        return switch (kind) {
+            case CONSOLE -> settings.console();
+            case FILE -> settings.file();
+            case SYSLOG -> settings.syslog();
+            case STORE -> settings.store();
+        };
+    }
+
+    private static boolean enabled(Object part) {
+        if (part instanceof ConsoleSettings c) {
+            return c.enabled();
+        }
+        if (part instanceof FileSettings f) {
+            return f.enabled();
+        }
+        if (part instanceof SyslogSettings s) {
+            return s.enabled();
+        }
+        return ((StoreOutputSettings) part).enabled();
+    }
+
+    /** A started output, or an exception saying why it could not start. */
+    private Appender<ILoggingEvent> build(Kind kind, OutputSettings settings) {
+        ErrorCollector errors = new ErrorCollector();
+        components.getStatusManager().add(errors);
+        try {
+            Appender<ILoggingEvent> appender = switch (kind) {
+                case CONSOLE -> console(settings.console());
+                case FILE -> RollingFiles.start(components, settings.file(), encoder(settings.file().format(), false), clock);
+                case SYSLOG -> syslog(settings.syslog());
+                case STORE -> store(settings.store());
+            };
+            if (!appender.isStarted()) {
+                appender.stop();
+                throw new IllegalStateException("the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " output could not start: " + errors);
+            }
+            return appender;
+        } finally {
+            components.getStatusManager().remove(errors);
+        }
+    }
+
+    private Appender<ILoggingEvent> console(ConsoleSettings settings) {
+        boolean toErr = switch (settings.target()) {
+            case STDOUT -> false;
+            case STDERR -> true;
+            case AUTO -> previousOnStderr;
+        };
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(components);
+        appender.setName("console");
+        appender.setEncoder(encoder(settings.format(), Terminal.colours(settings.color(), console.terminal(), console.env())));
+        appender.setOutputStream(console.stream(toErr));
+        appender.start();
+        return appender;
+    }
+
+    private Encoder<ILoggingEvent> encoder(LogFormat format, boolean colours) {
+        if (format == LogFormat.JSON) {
+            LogstashEncoder json = new LogstashEncoder();
+            json.setContext(components);
+            json.setIncludeContext(false);
+            json.setIncludeCallerData(false);
+            json.setIncludeMdc(true);
+            json.setIncludeKeyValuePairs(true);
+            json.setIncludeTags(true);
+            json.setIncludeStructuredArguments(false);
+            json.setIncludeNonStructuredArguments(false);
+            json.start();
+            return json;
+        }
+        TextLayout layout = new TextLayout(colours, ZoneId.systemDefault());
+        layout.setContext(components);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
+        text.setContext(components);
+        text.setCharset(StandardCharsets.UTF_8);
+        text.setLayout(layout);
+        text.start();
+        return text;
+    }
+
+    private Appender<ILoggingEvent> syslog(SyslogSettings settings) {
+        Rfc5424Formatter formatter = new Rfc5424Formatter(settings.facility(), host.hostName(), settings.appName(),
+                Long.toString(host.pid()), ZoneId.systemDefault(), Math.toIntExact(settings.maxMessageSize().bytes()));
+        SyslogSender sender = SyslogSender.start(settings.protocol(), settings.host(), settings.port(), SYSLOG_QUEUE, clock,
+                this::report);
+        SyslogOutput appender = new SyslogOutput(formatter, sender);
+        appender.setContext(components);
+        appender.start();
+        return appender;
+    }
+
+    private Appender<ILoggingEvent> store(StoreOutputSettings settings) {
+        StoreOutput appender = new StoreOutput(settings, new RecordConverter(settings.serviceName(), host), () -> sink, clock,
+                this::report, storeDropped, storeFailed);
+        appender.setContext(components);
+        appender.start();
+        return appender;
+    }
+
+    private void report(String message) {
+        context.getLogger(LogbackOutputs.class).warn(message);
+    }
+
+    /** Collects the errors reported while one output starts. */
+    private static final class ErrorCollector implements StatusListener {
+
+        private final List<String> messages = new ArrayList<>();
+
+        @Override
+        public synchronized void addStatusEvent(Status status) {
+            if (status.getLevel() == Status.ERROR) {
+                Throwable cause = status.getThrowable();
+                messages.add(status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return messages.isEmpty() ? "no reason given" : String.join("; ", messages);
+        }
+    }
+}
