@@ -12,7 +12,6 @@ import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.status.OnErrorConsoleStatusListener;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import dev.vigil.logging.LogSink;
@@ -70,6 +69,8 @@ public final class LogbackOutputs implements AutoCloseable {
     private final LevelControl levels;
     private final ContextBase components = new ContextBase();
     private volatile @Nullable LogSink sink;
+    // while an output starts, its errors go into the exception apply() throws rather than to standard error
+    private volatile boolean building;
 
     // guarded by this
     private final List<Appender<ILoggingEvent>> previous = new ArrayList<>();
@@ -92,11 +93,7 @@ public final class LogbackOutputs implements AutoCloseable {
         this.spans = CurrentSpan.find(LogbackOutputs.class.getClassLoader());
         this.levels = new LevelControl(context);
         components.setName("vigil-logging-outputs");
-        OnErrorConsoleStatusListener errors = new OnErrorConsoleStatusListener();
-        errors.setContext(components);
-        errors.setRetrospective(0);
-        errors.start();
-        components.getStatusManager().add(errors);
+        components.getStatusManager().add(new ErrorPrinter());
         components.start();
     }
 
@@ -280,6 +277,7 @@ public final class LogbackOutputs implements AutoCloseable {
     private Appender<ILoggingEvent> build(Kind kind, OutputSettings settings) {
         ErrorCollector errors = new ErrorCollector();
         components.getStatusManager().add(errors);
+        building = true;
         try {
             Appender<ILoggingEvent> appender = switch (kind) {
                 case CONSOLE -> console(settings.console());
@@ -294,6 +292,7 @@ public final class LogbackOutputs implements AutoCloseable {
             }
             return appender;
         } finally {
+            building = false;
             components.getStatusManager().remove(errors);
         }
     }
@@ -359,6 +358,21 @@ public final class LogbackOutputs implements AutoCloseable {
 
     private void report(String message) {
         context.getLogger(LogbackOutputs.class).warn(message);
+    }
+
+    /**
+     * Writes the outputs' errors (a file that cannot be written, say) to standard error, the one place left to say so
+     * when logging itself fails.
+     */
+    private final class ErrorPrinter implements StatusListener {
+
+        @Override
+        public void addStatusEvent(Status status) {
+            if (status.getLevel() == Status.ERROR && !building) {
+                Throwable cause = status.getThrowable();
+                System.err.println("vigil logging outputs: " + status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
+            }
+        }
     }
 
     /** Collects the errors reported while one output starts. */
