@@ -140,35 +140,46 @@ final class StoreOutput extends UnsynchronizedAppenderBase<ILoggingEvent> {
         try {
             while (!stopping) {
                 report(false);
+                if (batch.isEmpty()) {
+                    if (sink.get() == null) {
+                        idle();
+                        continue;
+                    }
+                    RedactedEvent first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                // read after taking the events: an event logged after the sink was replaced goes to the new one
                 LogSink s = sink.get();
                 if (s == null) {
-                    synchronized (idle) {
-                        if (!stopping) {
-                            idle.wait(POLL_MILLIS);
-                        }
-                    }
+                    idle();
                     continue;
                 }
-                RedactedEvent first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
                 deliver(s, batch);
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
             LogSink s = sink.get();
-            while (s != null && !queue.isEmpty() && System.nanoTime() < deadline) {
-                queue.drainTo(batch, MAX_BATCH);
+            while (s != null && (!batch.isEmpty() || !queue.isEmpty()) && System.nanoTime() < deadline) {
+                queue.drainTo(batch, MAX_BATCH - batch.size());
                 deliver(s, batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            dropped.addAndGet(queue.size());
+            dropped.addAndGet(queue.size() + batch.size());
             queue.clear();
             report(true);
+        }
+    }
+
+    private void idle() throws InterruptedException {
+        synchronized (idle) {
+            if (!stopping) {
+                idle.wait(POLL_MILLIS);
+            }
         }
     }
 
