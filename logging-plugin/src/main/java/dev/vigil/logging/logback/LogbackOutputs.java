@@ -229,6 +229,10 @@ public final class LogbackOutputs implements AutoCloseable {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             previous.forEach(root::addAppender);
             root.detachAppender(p);
+            // Logback caches the array of appenders it calls and renews it on the next event, or when it looks an
+            // appender up by name: without this lookup (which finds nothing) the cached array would hold the
+            // pipeline, and with it the plugin's class loader, until someone logs again
+            root.detachAppender(PipelineAppender.NAME);
             p.stop();
             pipeline = null;
         }

@@ -10,6 +10,8 @@ import dev.vigil.logging.Masker;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +48,15 @@ class CorrelationTest {
             Span span = tracing.start("checkout");
             SpanContext ids = span.getSpanContext();
             assertThat(ids.isValid()).isTrue();
-            try (Scope scope = span.makeCurrent()) {
+            Thread thread = Thread.currentThread();
+            ClassLoader loader = thread.getContextClassLoader();
+            try (Scope scope = span.makeCurrent();
+                    URLClassLoader plugin = new URLClassLoader("plugin:orders", new URL[0], loader)) {
+                thread.setContextClassLoader(plugin);
                 MDC.put("tenant", "acme");
                 log.atInfo().addKeyValue("order", "o-17").log("order placed");
             } finally {
+                thread.setContextClassLoader(loader);
                 MDC.remove("tenant");
                 span.end();
             }
@@ -57,7 +64,7 @@ class CorrelationTest {
 
             String line = f.stdoutLines().stream().filter(l -> l.contains("order placed")).findFirst().orElseThrow();
             assertThat(line).endsWith("order placed order=o-17 tenant=acme trace_id=" + ids.getTraceId() + " span_id="
-                    + ids.getSpanId());
+                    + ids.getSpanId() + " plugin=orders");
             assertThat(f.stdoutLines()).filteredOn(l -> l.contains("outside any span")).singleElement()
                     .satisfies(l -> assertThat(l).doesNotContain("trace_id"));
 
@@ -65,7 +72,7 @@ class CorrelationTest {
             assertThat(stored.traceId()).isEqualTo(ids.getTraceId());
             assertThat(stored.spanId()).isEqualTo(ids.getSpanId());
             assertThat(stored.attributes()).containsEntry("tenant", "acme").containsEntry("order", "o-17")
-                    .doesNotContainKeys("trace_id", "span_id");
+                    .containsEntry("vigil.plugin", "orders").doesNotContainKeys("trace_id", "span_id", "plugin");
             assertThat(sink.await("outside any span").traceId()).isEmpty();
 
             f.outputs.close();
@@ -73,7 +80,13 @@ class CorrelationTest {
             assertThat(lines).hasSize(2);
             ObjectMapper json = new ObjectMapper();
             JsonNode inside = json.readTree(lines.get(0));
+            assertThat(java.time.OffsetDateTime.parse(inside.get("@timestamp").asText()).toInstant())
+                    .isEqualTo(stored.time());
+            assertThat(inside.get("level").asText()).isEqualTo("INFO");
+            assertThat(inside.get("logger_name").asText()).isEqualTo("dev.vigil.test.Checkout");
+            assertThat(inside.get("thread_name").asText()).isEqualTo(thread.getName());
             assertThat(inside.get("message").asText()).isEqualTo("order placed");
+            assertThat(inside.get("plugin").asText()).isEqualTo("orders");
             assertThat(inside.get("trace_id").asText()).isEqualTo(ids.getTraceId());
             assertThat(inside.get("span_id").asText()).isEqualTo(ids.getSpanId());
             assertThat(inside.get("tenant").asText()).isEqualTo("acme");

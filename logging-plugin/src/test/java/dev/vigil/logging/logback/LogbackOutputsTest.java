@@ -221,6 +221,26 @@ class LogbackOutputsTest {
     }
 
     @Test
+    void forThePlatformItTakesTheContextSlf4jIsBoundTo() {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        LogbackOutputs outputs = LogbackOutputs.forPlatform(java.time.Clock.systemUTC());
+        try {
+            outputs.apply(CONSOLE_ONLY.withConsole(new ConsoleSettings(true, LogFormat.TEXT, ColorMode.NEVER,
+                    ConsoleTarget.STDOUT)), Masker.NONE);
+            org.slf4j.LoggerFactory.getLogger("dev.vigil.test.Platform").info("through slf4j");
+        } finally {
+            outputs.close();
+            System.setOut(saved);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(" INFO  [" + Thread.currentThread().getName() + "] dev.vigil.test.Platform - through slf4j");
+        ch.qos.logback.classic.LoggerContext platform = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        assertThat(platform.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(PipelineAppender.NAME)).isNull();
+    }
+
+    @Test
     void cannotBeUsedOnceClosed() {
         Fixture f = new Fixture();
         f.close();
