@@ -8,20 +8,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.ContextBase;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusListener;
 import dev.vigil.logging.LogSink;
 import dev.vigil.logging.Masker;
-import dev.vigil.logging.syslog.Rfc5424Formatter;
-import dev.vigil.logging.syslog.SyslogSender;
-import dev.vigil.logging.syslog.SyslogSettings;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -30,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -46,35 +34,23 @@ import org.slf4j.LoggerFactory;
  * change of levels alone touches no output. The log store may come and go while the outputs run
  * ({@link #setSink}): until it is there, events wait in the store output's queue.
  *
- * <p>The components the plugin makes report their own problems to a Logback context of their own, not the
- * platform's: what it keeps would otherwise hold the plugin's classes after it is unloaded.
- *
  * <p>Thread-safe.
  */
 public final class LogbackOutputs implements AutoCloseable {
 
-    private enum Kind { CONSOLE, FILE, SYSLOG, STORE }
-
-    private static final int SYSLOG_QUEUE = 8192;
-
     private final LoggerContext context;
-    private final Clock clock;
-    private final ConsoleEnvironment console;
-    private final HostInfo host;
     private final CurrentSpan spans;
     private final PluginIds plugins = new PluginIds();
     private final AtomicLong maskFailures = new AtomicLong();
     private final AtomicLong storeDropped = new AtomicLong();
     private final AtomicLong storeFailed = new AtomicLong();
     private final LevelControl levels;
-    private final ContextBase components = new ContextBase();
+    private final OutputFactory factory;
     private volatile @Nullable LogSink sink;
-    // while an output starts, its errors go into the exception apply() throws rather than to standard error
-    private volatile boolean building;
 
     // guarded by this
     private final List<Appender<ILoggingEvent>> previous = new ArrayList<>();
-    private final Map<Kind, Appender<ILoggingEvent>> outputs = new EnumMap<>(Kind.class);
+    private final Map<OutputKind, Appender<ILoggingEvent>> outputs = new EnumMap<>(OutputKind.class);
     private boolean previousOnStderr;
     private @Nullable PipelineAppender pipeline;
     private @Nullable OutputSettings applied;
@@ -87,14 +63,9 @@ public final class LogbackOutputs implements AutoCloseable {
 
     LogbackOutputs(LoggerContext context, Clock clock, ConsoleEnvironment console) {
         this.context = requireNonNull(context, "context is null");
-        this.clock = requireNonNull(clock, "clock is null");
-        this.console = requireNonNull(console, "console is null");
-        this.host = HostInfo.local();
         this.spans = CurrentSpan.find(LogbackOutputs.class.getClassLoader());
         this.levels = new LevelControl(context);
-        components.setName("vigil-logging-outputs");
-        components.getStatusManager().add(new ErrorPrinter());
-        components.start();
+        this.factory = new OutputFactory(clock, console, HostInfo.local(), () -> sink, this::report, storeDropped, storeFailed);
     }
 
     /**
@@ -128,12 +99,11 @@ public final class LogbackOutputs implements AutoCloseable {
         if (first) {
             rememberPrevious(root);
         }
-        Map<Kind, @Nullable Appender<ILoggingEvent>> rebuilt = new EnumMap<>(Kind.class);
+        Map<OutputKind, @Nullable Appender<ILoggingEvent>> rebuilt = new EnumMap<>(OutputKind.class);
         try {
-            for (Kind kind : Kind.values()) {
-                Object part = part(kind, settings);
-                if (first || !part.equals(part(kind, requireNonNull(applied)))) {
-                    rebuilt.put(kind, enabled(part) ? build(kind, settings) : null);
+            for (OutputKind kind : OutputKind.values()) {
+                if (first || !kind.settingsIn(settings).equals(kind.settingsIn(requireNonNull(applied)))) {
+                    rebuilt.put(kind, kind.enabledIn(settings) ? factory.build(kind, settings, previousOnStderr) : null);
                 }
             }
         } catch (RuntimeException e) {
@@ -158,7 +128,7 @@ public final class LogbackOutputs implements AutoCloseable {
         EventRedactor redactor = new EventRedactor(masker, spans, plugins, maskFailures);
         if (first) {
             PipelineAppender p = new PipelineAppender(redactor);
-            p.setContext(components);
+            p.setContext(factory.context());
             p.outputs(List.copyOf(outputs.values()));
             p.start();
             pipeline = p;
@@ -207,7 +177,7 @@ public final class LogbackOutputs implements AutoCloseable {
     public synchronized OutputStats stats() {
         long syslogDropped = 0;
         long syslogFailed = 0;
-        if (outputs.get(Kind.SYSLOG) instanceof SyslogOutput s) {
+        if (outputs.get(OutputKind.SYSLOG) instanceof SyslogOutput s) {
             syslogDropped = s.sender().dropped();
             syslogFailed = s.sender().failed();
         }
@@ -240,7 +210,7 @@ public final class LogbackOutputs implements AutoCloseable {
         outputs.clear();
         levels.restore();
         previous.clear();
-        components.stop();
+        factory.stop();
     }
 
     private void rememberPrevious(Logger root) {
@@ -255,146 +225,7 @@ public final class LogbackOutputs implements AutoCloseable {
         }
     }
 
-    private static Object part(Kind kind, OutputSettings settings) {
-        return switch (kind) {
-            case CONSOLE -> settings.console();
-            case FILE -> settings.file();
-            case SYSLOG -> settings.syslog();
-            case STORE -> settings.store();
-        };
-    }
-
-    private static boolean enabled(Object part) {
-        if (part instanceof ConsoleSettings c) {
-            return c.enabled();
-        }
-        if (part instanceof FileSettings f) {
-            return f.enabled();
-        }
-        if (part instanceof SyslogSettings s) {
-            return s.enabled();
-        }
-        return ((StoreOutputSettings) part).enabled();
-    }
-
-    /** A started output, or an exception saying why it could not start. */
-    private Appender<ILoggingEvent> build(Kind kind, OutputSettings settings) {
-        ErrorCollector errors = new ErrorCollector();
-        components.getStatusManager().add(errors);
-        building = true;
-        try {
-            Appender<ILoggingEvent> appender = switch (kind) {
-                case CONSOLE -> console(settings.console());
-                case FILE -> RollingFiles.start(components, settings.file(), encoder(settings.file().format(), false), clock);
-                case SYSLOG -> syslog(settings.syslog());
-                case STORE -> store(settings.store());
-            };
-            if (!appender.isStarted()) {
-                appender.stop();
-                throw new IllegalStateException("the " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " output could not start: " + errors);
-            }
-            return appender;
-        } finally {
-            building = false;
-            components.getStatusManager().remove(errors);
-        }
-    }
-
-    private Appender<ILoggingEvent> console(ConsoleSettings settings) {
-        boolean toErr = switch (settings.target()) {
-            case STDOUT -> false;
-            case STDERR -> true;
-            case AUTO -> previousOnStderr;
-        };
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(components);
-        appender.setName("console");
-        appender.setEncoder(encoder(settings.format(), Terminal.colours(settings.color(), console.terminal(), console.env())));
-        appender.setOutputStream(console.stream(toErr));
-        appender.start();
-        return appender;
-    }
-
-    private Encoder<ILoggingEvent> encoder(LogFormat format, boolean colours) {
-        if (format == LogFormat.JSON) {
-            LogstashEncoder json = new LogstashEncoder();
-            json.setContext(components);
-            json.setIncludeContext(false);
-            json.setIncludeCallerData(false);
-            json.setIncludeMdc(true);
-            json.setIncludeKeyValuePairs(true);
-            json.setIncludeTags(true);
-            json.setIncludeStructuredArguments(false);
-            json.setIncludeNonStructuredArguments(false);
-            json.start();
-            return json;
-        }
-        TextLayout layout = new TextLayout(colours, ZoneId.systemDefault());
-        layout.setContext(components);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
-        text.setContext(components);
-        text.setCharset(StandardCharsets.UTF_8);
-        text.setLayout(layout);
-        text.start();
-        return text;
-    }
-
-    private Appender<ILoggingEvent> syslog(SyslogSettings settings) {
-        Rfc5424Formatter formatter = new Rfc5424Formatter(settings.facility(), host.hostName(), settings.appName(),
-                Long.toString(host.pid()), ZoneId.systemDefault(), Math.toIntExact(settings.maxMessageSize().bytes()));
-        SyslogSender sender = SyslogSender.start(settings.protocol(), settings.host(), settings.port(), SYSLOG_QUEUE, clock,
-                this::report);
-        SyslogOutput appender = new SyslogOutput(formatter, sender);
-        appender.setContext(components);
-        appender.start();
-        return appender;
-    }
-
-    private Appender<ILoggingEvent> store(StoreOutputSettings settings) {
-        StoreOutput appender = new StoreOutput(settings, new RecordConverter(settings.serviceName(), host), () -> sink, clock,
-                this::report, storeDropped, storeFailed);
-        appender.setContext(components);
-        appender.start();
-        return appender;
-    }
-
     private void report(String message) {
         context.getLogger(LogbackOutputs.class).warn(message);
-    }
-
-    /**
-     * Writes the outputs' errors (a file that cannot be written, say) to standard error, the one place left to say so
-     * when logging itself fails.
-     */
-    private final class ErrorPrinter implements StatusListener {
-
-        @Override
-        public void addStatusEvent(Status status) {
-            if (status.getLevel() == Status.ERROR && !building) {
-                Throwable cause = status.getThrowable();
-                System.err.println("vigil logging outputs: " + status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
-            }
-        }
-    }
-
-    /** Collects the errors reported while one output starts. */
-    private static final class ErrorCollector implements StatusListener {
-
-        private final List<String> messages = new ArrayList<>();
-
-        @Override
-        public synchronized void addStatusEvent(Status status) {
-            if (status.getLevel() == Status.ERROR) {
-                Throwable cause = status.getThrowable();
-                messages.add(status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
-            }
-        }
-
-        @Override
-        public synchronized String toString() {
-            return messages.isEmpty() ? "no reason given" : String.join("; ", messages);
-        }
     }
 }
