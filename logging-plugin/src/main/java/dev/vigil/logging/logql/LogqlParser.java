@@ -164,7 +164,8 @@ public final class LogqlParser {
             Token opToken = tokens.next();
             String function = opToken.text().toLowerCase(java.util.Locale.ROOT);
             tokens.expect(TokenKind.OPEN_PARENTHESIS);
-            if (tokens.at(TokenKind.NUMBER)) {
+            if (tokens.accept(TokenKind.NUMBER)) {
+                tokens.expect(TokenKind.COMMA);
                 throw unsupported(function + " with a parameter");
             }
             LogRange range = logRange();
