@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * </ul>
  * Stateless and thread-safe.
  */
-final class Durations {
+public final class Durations {
 
     private static final String[] PROMETHEUS_UNITS = {"y", "w", "d", "h", "m", "s", "ms"};
     private static final long[] PROMETHEUS_NANOS = {
@@ -47,7 +47,7 @@ final class Durations {
      *     {@code not a valid duration string: "x"}, {@code unknown unit "u" in duration "5u"} or
      *     {@code duration out of range}
      */
-    static long parsePrometheus(String text) {
+    public static long parsePrometheus(String text) {
         if (text.equals("0")) {
             return 0;
         }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** Numbers read and written as Go reads and writes them. Stateless and thread-safe. */
-final class GoNumbers {
+public final class GoNumbers {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
@@ -38,7 +38,7 @@ final class GoNumbers {
      * A sample value as Go's {@code strconv.FormatFloat(v, 'f', -1, 64)} writes it: the shortest decimal that reads
      * back to {@code value}, never with an exponent; {@code NaN}, {@code +Inf}, {@code -Inf}.
      */
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }

@@ -4,12 +4,12 @@ package dev.vigil.logging.logql;
  * Go's string quoting, as LogQL reads string literals and as Loki's messages quote values. Stateless and
  * thread-safe.
  */
-final class GoStrings {
+public final class GoStrings {
 
     private GoStrings() {}
 
     /** {@code s} in double quotes with Go's escapes, as Go's {@code %q} writes it. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);

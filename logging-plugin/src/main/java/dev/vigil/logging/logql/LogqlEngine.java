@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.api.logs.LogFilter;
 import dev.vigil.api.logs.LogQuery;
 import dev.vigil.api.logs.LogSearch;
+import dev.vigil.api.metrics.LabelMatcher;
 import dev.vigil.api.metrics.Labels;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public final class LogqlEngine {
     public static final int DEFAULT_MAX_SERIES = 500;
 
     private static final int MIN_PAGE = 1000;
+
+    /** How many of the newest lines {@link #indexStats} reads to measure their size. */
+    public static final int STATS_SAMPLE = 1000;
 
     private final LogQuery store;
     private final int maxSeries;
@@ -143,6 +147,51 @@ public final class LogqlEngine {
         out.sort(Comparator.comparing(MetricValue.Series::labels));
         statistics.took(System.nanoTime() - began);
         return new MetricResult(new MetricValue.Matrix(out), statistics);
+    }
+
+    /**
+     * The distinct sets of stream labels with lines from {@code start} to {@code end} that match every matcher of
+     * at least one group (all of them for no group), sorted.
+     */
+    public List<Labels> streams(List<List<LabelMatcher>> groups, Instant start, Instant end) {
+        java.util.TreeSet<Labels> found = new java.util.TreeSet<>();
+        if (end.isBefore(start)) {
+            return List.of();
+        }
+        for (Map<String, String> resource : store.resources(start, end)) {
+            Labels labels = OtlpLabels.streamLabels(resource);
+            if (groups.isEmpty() || groups.stream().anyMatch(g -> g.stream().allMatch(m -> m.matches(labels)))) {
+                found.add(labels);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** How many streams, lines and bytes a selector covers from {@code start} (inclusive) to {@code end} (exclusive). */
+    public IndexStats indexStats(List<LabelMatcher> matchers, Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            return new IndexStats(0, 0, 0);
+        }
+        long streamCount = streams(List.of(matchers), start, end).size();
+        LogSelectorExpr selector = new LogSelectorExpr(matchers, List.of());
+        java.util.Optional<LogFilter> filter = Pushdown.filter(selector, start, end);
+        if (streamCount == 0 || filter.isEmpty()) {
+            return new IndexStats(streamCount, 0, 0);
+        }
+        long entries = 0;
+        Duration whole = Duration.between(start, end);
+        for (dev.vigil.api.logs.LogCounts.Bucket bucket : store.counts(filter.get(), whole).buckets()) {
+            entries += bucket.total();
+        }
+        long[] sample = {0, 0};
+        new LineReader(store, selector, new QueryStatistics()).read(start, end, LogSearch.Direction.BACKWARD, STATS_SAMPLE,
+                (record, line) -> {
+                    sample[0]++;
+                    sample[1] += Utf8.length(record.body());
+                    return sample[0] < STATS_SAMPLE;
+                });
+        long bytes = sample[0] == 0 ? 0 : entries <= sample[0] ? sample[1] : Math.round((double) sample[1] / sample[0] * entries);
+        return new IndexStats(streamCount, entries, bytes);
     }
 
     private void checkSeries(int count) {
