@@ -7,6 +7,10 @@ import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.http.HttpHandler;
 import dev.vigil.api.metrics.MetricAppender;
 import dev.vigil.api.metrics.MetricStore;
+import dev.vigil.otlp.OtlpEncoding;
+import dev.vigil.otlp.OtlpRequestDecoder;
+import dev.vigil.otlp.RequestRefusedException;
+import dev.vigil.otlp.RpcStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
@@ -42,7 +46,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
 
     private final MetricStore store;
     private final MeterRegistry meters;
-    private final RequestDecoder decoder;
+    private final OtlpRequestDecoder decoder;
     private final MetricsTranslator translator;
     private final DeltaAccumulator deltas;
     private final Counter accepted;
@@ -65,7 +69,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
         this.store = requireNonNull(store, "store is null");
         requireNonNull(settings, "settings is null");
         this.meters = requireNonNull(meters, "meters is null");
-        this.decoder = new RequestDecoder(settings.maxDecompressedBytes().bytes());
+        this.decoder = new OtlpRequestDecoder(settings.maxDecompressedBytes().bytes());
         this.translator = new MetricsTranslator(settings);
         this.deltas = new DeltaAccumulator(maxDeltaSeries, Counter.builder("vigil.otlp.metrics.delta.evictions")
                 .description("Running totals of delta-temporality series dropped to keep within the bound")
@@ -90,7 +94,8 @@ public final class OtlpMetricsReceiver implements HttpHandler {
         }
         ExportMetricsServiceRequest request;
         try {
-            request = decoder.decode(exchange.body(), encoding, exchange.header("Content-Encoding").orElse(null));
+            request = decoder.decode(exchange.body(), encoding, exchange.header("Content-Encoding").orElse(null),
+                    ExportMetricsServiceRequest::newBuilder);
         } catch (RequestRefusedException e) {
             refuse(exchange, encoding, e);
             return;
