@@ -2,12 +2,12 @@ package dev.vigil.logging.otlp;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Message;
 import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.http.HttpHandler;
 import dev.vigil.api.logs.LogRecord;
 import dev.vigil.logging.LogSink;
 import dev.vigil.logging.Masker;
+import dev.vigil.otlp.OtlpCalls;
 import dev.vigil.otlp.OtlpEncoding;
 import dev.vigil.otlp.OtlpRequestDecoder;
 import dev.vigil.otlp.RequestRefusedException;
@@ -72,21 +72,15 @@ public final class OtlpLogsReceiver implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        String contentType = exchange.header("Content-Type").orElse("");
-        OtlpEncoding encoding = OtlpEncoding.ofContentType(contentType).orElse(null);
-        if (encoding == null) {
-            // the client's encoding is unknown, so the status is written in the readable one
-            refuse(exchange, OtlpEncoding.JSON, RequestRefusedException.unsupportedMediaType("Content-Type '" + contentType
-                    + "' is not supported; send application/x-protobuf or application/json"));
-            return;
-        }
+        OtlpEncoding encoding = OtlpEncoding.JSON;
         List<LogRecord> records;
         try {
-            ExportLogsServiceRequest request = decoder.decode(exchange.body(), encoding,
-                    exchange.header("Content-Encoding").orElse(null), ExportLogsServiceRequest::newBuilder);
+            encoding = OtlpCalls.encoding(exchange);
+            ExportLogsServiceRequest request = OtlpCalls.read(exchange, encoding, decoder, ExportLogsServiceRequest::newBuilder);
             records = translator.translate(request, encoding);
         } catch (RequestRefusedException e) {
-            refuse(exchange, encoding, e);
+            requestCounter(e.outcome()).increment();
+            OtlpCalls.refuse(exchange, encoding, e);
             return;
         }
         try {
@@ -98,21 +92,12 @@ public final class OtlpLogsReceiver implements HttpHandler {
                 LOG.warn("The log store could not take an OTLP request; answering 503 (logged once)", e);
             }
             requestCounter("unavailable").increment();
-            respond(exchange, encoding, 503, RpcStatus.of(RpcStatus.UNAVAILABLE, "the log store could not take the request: " + e.getMessage()));
+            OtlpCalls.respond(exchange, encoding, 503, RpcStatus.of(RpcStatus.UNAVAILABLE, "the log store could not take the request: " + e.getMessage()));
             return;
         }
         accepted.increment(records.size());
         requestCounter("success").increment();
-        respond(exchange, encoding, 200, ExportLogsServiceResponse.getDefaultInstance());
-    }
-
-    private void refuse(HttpExchange exchange, OtlpEncoding encoding, RequestRefusedException e) {
-        requestCounter(e.outcome()).increment();
-        respond(exchange, encoding, e.status(), RpcStatus.of(e.rpcCode(), e.getMessage()));
-    }
-
-    private static void respond(HttpExchange exchange, OtlpEncoding encoding, int status, Message body) {
-        exchange.respond(status, encoding.contentType(), encoding.encode(body));
+        OtlpCalls.respond(exchange, encoding, 200, ExportLogsServiceResponse.getDefaultInstance());
     }
 
     private Counter requestCounter(String outcome) {

@@ -10,10 +10,8 @@ import dev.vigil.api.metrics.QueryValue;
 import dev.vigil.metrics.promql.engine.EngineSettings;
 import dev.vigil.metrics.promql.engine.PromqlEngine;
 import dev.vigil.metrics.testing.TestingMetricStore;
-import java.time.Clock;
+import dev.vigil.testkit.TestingClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +21,6 @@ import org.junit.jupiter.api.Test;
 class LogMetricsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static LogRecord record(String service, Severity severity, String body) {
         return new LogRecord(0, severity, "", body, Map.of("service.name", service), "com.example.Pay", Map.of("http.route", "/pay"), "", "");
@@ -55,13 +33,13 @@ class LogMetricsTest {
 
     @Test
     void matchingRecordsAreCountedBySeriesAndWrittenAsCountersBornAtZero() {
-        MovingClock clock = new MovingClock();
+        TestingClock clock = new TestingClock(T0);
         LogMetrics metrics = new LogMetrics(List.of(errors(List.of("service", "level"))), clock);
         TestingMetricStore store = new TestingMetricStore();
 
         metrics.observe(List.of(record("checkout", Severity.ERROR, "timeout"), record("checkout", Severity.INFO, "ok"),
                 record("cart", Severity.FATAL, "oom"), record("checkout", Severity.ERROR, "timeout again")));
-        clock.now = T0.plusSeconds(15);
+        clock.set(T0.plusSeconds(15));
         assertThat(metrics.flush(store)).isEqualTo(4);
 
         Labels checkout = Labels.of("__name__", "log_errors_total", "level", "error", "service", "checkout");
@@ -73,7 +51,7 @@ class LogMetricsTest {
 
     @Test
     void anAlertConditionOnTheCounterSeesEveryRecord() throws Exception {
-        MovingClock clock = new MovingClock();
+        TestingClock clock = new TestingClock(T0);
         LogMetrics metrics = new LogMetrics(List.of(errors(List.of("service"))), clock);
         TestingMetricStore store = new TestingMetricStore();
         List<LogRecord> burst = new ArrayList<>();
@@ -81,7 +59,7 @@ class LogMetricsTest {
             burst.add(record("checkout", Severity.ERROR, "timeout " + i));
         }
         for (int second = 0; second <= 120; second += 15) {
-            clock.now = T0.plusSeconds(second);
+            clock.set(T0.plusSeconds(second));
             if (second == 30) {
                 metrics.observe(burst);
             }
@@ -97,7 +75,7 @@ class LogMetricsTest {
 
     @Test
     void filtersOnServiceTextRegexAttributesAndLoggers() {
-        MovingClock clock = new MovingClock();
+        TestingClock clock = new TestingClock(T0);
         LogMetricSettings timeouts = new LogMetricSettings("checkout_timeouts_total", "timeouts", Set.of("checkout"), Set.of(),
                 Set.of("com.example.Pay"), List.of("timeout"), "after [0-9]+ms", Map.of("http.route", "/pay"), List.of("http.route"));
         LogMetrics metrics = new LogMetrics(List.of(timeouts), clock);
@@ -105,7 +83,7 @@ class LogMetricsTest {
 
         metrics.observe(List.of(record("checkout", Severity.WARN, "timeout after 300ms"), record("checkout", Severity.WARN, "timeout"),
                 record("cart", Severity.WARN, "timeout after 300ms")));
-        clock.now = T0.plusSeconds(1);
+        clock.set(T0.plusSeconds(1));
         metrics.flush(store);
 
         assertThat(store.samples(Labels.of("__name__", "checkout_timeouts_total", "http_route", "/pay")))
