@@ -11,6 +11,7 @@ import dev.vigil.logging.logql.LogSelectorExpr;
 import dev.vigil.logging.logql.LogqlEngine;
 import dev.vigil.logging.logql.LogqlParser;
 import dev.vigil.logging.logql.SampleExpr;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class LabelEndpoints {
     }
 
     /** The names of the stream labels. */
-    void labelNames(HttpExchange exchange) {
+    void labelNames(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         Set<String> names = new TreeSet<>();
         for (Labels labels : streams(params, selectorGroups(params))) {
@@ -45,7 +46,7 @@ final class LabelEndpoints {
     }
 
     /** The values of one stream label. */
-    void labelValues(HttpExchange exchange) {
+    void labelValues(HttpExchange exchange) throws IOException {
         String name = exchange.pathParam("name");
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         Set<String> values = new TreeSet<>();
@@ -59,7 +60,7 @@ final class LabelEndpoints {
     }
 
     /** The streams that match at least one {@code match[]} selector. */
-    void series(HttpExchange exchange) {
+    void series(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         List<String> selectors = new ArrayList<>(params.values("match[]"));
         selectors.addAll(params.values("match"));
@@ -74,7 +75,7 @@ final class LabelEndpoints {
     }
 
     /** Each stream label with the number of its distinct values. */
-    void detectedLabels(HttpExchange exchange) {
+    void detectedLabels(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         Map<String, Set<String>> values = new TreeMap<>();
         for (Labels labels : streams(params, selectorGroups(params))) {
@@ -95,7 +96,7 @@ final class LabelEndpoints {
     }
 
     /** How many streams, lines and bytes the query's selector covers. */
-    void indexStats(HttpExchange exchange) {
+    void indexStats(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         long[] bounds = params.rangeBounds();
         List<LabelMatcher> matchers = selector(LogqlParser.parse(params.query()));

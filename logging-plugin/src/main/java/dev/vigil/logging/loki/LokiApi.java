@@ -12,10 +12,10 @@ import dev.vigil.api.logs.LogFilter;
 import dev.vigil.api.logs.LogQuery;
 import dev.vigil.logging.logql.LogqlEngine;
 import dev.vigil.logging.logql.LogqlException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,15 +71,21 @@ public final class LokiApi {
         both(routes, "/loki/api/v1/index/stats", labels::indexStats);
     }
 
-    private static void both(HttpRoutes routes, String path, Consumer<HttpExchange> endpoint) {
+    /** One endpoint: answers, or throws what {@link #answer} turns into Loki's error answers. */
+    @FunctionalInterface
+    private interface Endpoint {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private static void both(HttpRoutes routes, String path, Endpoint endpoint) {
         HttpHandler handler = exchange -> answer(exchange, endpoint);
         routes.add(HttpMethod.GET, path, RouteAccess.PUBLIC, handler);
         routes.add(HttpMethod.POST, path, RouteAccess.PUBLIC, handler);
     }
 
-    private static void answer(HttpExchange exchange, Consumer<HttpExchange> endpoint) {
+    private static void answer(HttpExchange exchange, Endpoint endpoint) throws IOException {
         try {
-            endpoint.accept(exchange);
+            endpoint.handle(exchange);
         } catch (LokiBadRequest | LogqlException e) {
             error(exchange, 400, e.getMessage());
         } catch (HttpStatusException e) {

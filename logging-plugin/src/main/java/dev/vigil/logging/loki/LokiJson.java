@@ -2,6 +2,7 @@ package dev.vigil.logging.loki;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.logging.logql.GoNumbers;
 import dev.vigil.logging.logql.LogEntry;
@@ -10,14 +11,13 @@ import dev.vigil.logging.logql.LogStream;
 import dev.vigil.logging.logql.MetricResult;
 import dev.vigil.logging.logql.MetricValue;
 import dev.vigil.logging.logql.QueryStatistics;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 
 /**
- * Writes Loki's JSON answers with Jackson's streaming generator, without building the document in memory:
+ * Writes Loki's JSON answers with Jackson's streaming generator straight into the response, without building the
+ * document in memory:
  * {@code {"status":"success","data":{"resultType":"streams","result":[...],"stats":{...}}}} with entries as
  * {@code ["<nanoseconds>","<line>"]} (or with a third element of structured metadata and parsed labels when labels are
  * categorized), matrices and vectors as Prometheus writes them with times in seconds, and label lists as
@@ -31,7 +31,8 @@ final class LokiJson {
     /** The response flag that keeps structured metadata and parsed labels apart from stream labels. */
     static final String CATEGORIZE_LABELS = "categorize-labels";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // the server closes the response stream itself
+    private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Writes one JSON document. */
     @FunctionalInterface
@@ -41,19 +42,17 @@ final class LokiJson {
 
     private LokiJson() {}
 
-    /** The document {@code writer} writes. */
-    static byte[] write(Writer writer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            writer.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the response", e);
-        }
-        return out.toByteArray();
+    /** A response body that {@code writer} writes as it goes out. */
+    static HttpExchange.StreamingBody write(Writer writer) {
+        return out -> {
+            try (JsonGenerator json = FACTORY.createGenerator(out)) {
+                writer.write(json);
+            }
+        };
     }
 
     /** The answer to a log query. */
-    static byte[] streams(LogResult result, boolean categorize) {
+    static HttpExchange.StreamingBody streams(LogResult result, boolean categorize) {
         return success(json -> {
             json.writeStringField("resultType", "streams");
             if (categorize) {
@@ -94,7 +93,7 @@ final class LokiJson {
     }
 
     /** The answer to a metric query. */
-    static byte[] metric(MetricResult result) {
+    static HttpExchange.StreamingBody metric(MetricResult result) {
         MetricValue value = result.value();
         return success(json -> {
             json.writeStringField("resultType", value.resultType());
@@ -133,7 +132,7 @@ final class LokiJson {
     }
 
     /** {@code {"status":"success","data":[...]}}; without {@code data} when there is nothing, as Loki answers. */
-    static byte[] strings(Collection<String> values) {
+    static HttpExchange.StreamingBody strings(Collection<String> values) {
         return write(json -> {
             json.writeStartObject();
             json.writeStringField("status", "success");
@@ -149,7 +148,7 @@ final class LokiJson {
     }
 
     /** {@code {"status":"success","data":[{...},...]}}. */
-    static byte[] labelSets(Collection<Labels> sets) {
+    static HttpExchange.StreamingBody labelSets(Collection<Labels> sets) {
         return write(json -> {
             json.writeStartObject();
             json.writeStringField("status", "success");
@@ -171,7 +170,7 @@ final class LokiJson {
         json.writeEndObject();
     }
 
-    private static byte[] success(Writer data) {
+    private static HttpExchange.StreamingBody success(Writer data) {
         return write(json -> {
             json.writeStartObject();
             json.writeStringField("status", "success");

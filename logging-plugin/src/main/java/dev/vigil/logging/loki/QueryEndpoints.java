@@ -10,6 +10,7 @@ import dev.vigil.logging.logql.LogSelectorExpr;
 import dev.vigil.logging.logql.LogqlEngine;
 import dev.vigil.logging.logql.LogqlParser;
 import dev.vigil.logging.logql.SampleExpr;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -40,7 +41,7 @@ final class QueryEndpoints {
     }
 
     /** A log query over a time range, or a metric query at each step of it. */
-    void range(HttpExchange exchange) {
+    void range(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         String query = params.query();
         long[] bounds = params.rangeBounds();
@@ -61,7 +62,7 @@ final class QueryEndpoints {
     }
 
     /** A metric query at one time. */
-    void instant(HttpExchange exchange) {
+    void instant(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         String query = params.query();
         params.limit();
@@ -75,7 +76,7 @@ final class QueryEndpoints {
     }
 
     /** The query written back in LogQL's canonical form. */
-    void format(HttpExchange exchange) {
+    void format(HttpExchange exchange) throws IOException {
         LokiParams params = new LokiParams(exchange, clock.nowNanos());
         Expr expr = LogqlParser.parse(params.query());
         json(exchange, LokiJson.write(json -> {
@@ -104,8 +105,8 @@ final class QueryEndpoints {
         return false;
     }
 
-    static void json(HttpExchange exchange, byte[] body) {
-        exchange.respond(200, LokiJson.CONTENT_TYPE, body);
+    static void json(HttpExchange exchange, HttpExchange.StreamingBody body) throws IOException {
+        exchange.stream(200, LokiJson.CONTENT_TYPE, body);
     }
 
     static Instant instant(long nanos) {
