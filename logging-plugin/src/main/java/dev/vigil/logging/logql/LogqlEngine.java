@@ -194,6 +194,23 @@ public final class LogqlEngine {
         return new IndexStats(streamCount, entries, bytes);
     }
 
+    /**
+     * The fields of the newest {@code lineLimit} lines of a log query, for Loki's {@code detected_fields}: their
+     * structured metadata and what the json and logfmt parsers find in them.
+     *
+     * @param fieldLimit the most fields to return
+     */
+    public List<DetectedField> detectedFields(LogSelectorExpr query, Instant start, Instant end, int lineLimit, int fieldLimit) {
+        FieldDetector detector = new FieldDetector();
+        int[] count = {0};
+        new LineReader(store, query, new QueryStatistics()).read(start, end, LogSearch.Direction.BACKWARD,
+                Math.max(lineLimit, MIN_PAGE), (record, line) -> {
+                    detector.add(line.labels.stream(), line.text, line.labels.metadata());
+                    return ++count[0] < lineLimit;
+                });
+        return detector.fields(fieldLimit);
+    }
+
     private void checkSeries(int count) {
         if (count > maxSeries) {
             throw new LogqlException("maximum of series (" + maxSeries + ") reached for a single query");

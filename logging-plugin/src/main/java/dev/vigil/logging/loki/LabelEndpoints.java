@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.metrics.LabelMatcher;
 import dev.vigil.api.metrics.Labels;
+import dev.vigil.logging.logql.DetectedField;
 import dev.vigil.logging.logql.Expr;
 import dev.vigil.logging.logql.IndexStats;
 import dev.vigil.logging.logql.LogSelectorExpr;
@@ -91,6 +92,45 @@ final class LabelEndpoints {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeEndObject();
+        }));
+    }
+
+    /**
+     * The fields of the newest {@code line_limit} (1000) lines of {@code query}: structured metadata and what the json
+     * and logfmt parsers find, with their types and cardinalities, at most {@code limit} (1000) of them.
+     */
+    void detectedFields(HttpExchange exchange) throws IOException {
+        LokiParams params = new LokiParams(exchange, clock.nowNanos());
+        int lineLimit = params.positive("line_limit", 1000);
+        int fieldLimit = params.positive(params.value("limit").isEmpty() ? "field_limit" : "limit", 1000);
+        long[] bounds = params.rangeBounds();
+        Expr expr = LogqlParser.parse(params.query());
+        LogSelectorExpr selector = expr instanceof LogSelectorExpr log ? log : new LogSelectorExpr(selector(expr), List.of());
+        List<DetectedField> fields = engine.detectedFields(selector, QueryEndpoints.instant(bounds[0]),
+                QueryEndpoints.instant(bounds[1]), lineLimit, fieldLimit);
+        QueryEndpoints.json(exchange, LokiJson.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("fields");
+            for (DetectedField field : fields) {
+                json.writeStartObject();
+                json.writeStringField("label", field.label());
+                json.writeStringField("type", field.type());
+                json.writeNumberField("cardinality", field.cardinality());
+                json.writeFieldName("parsers");
+                if (field.parsers().isEmpty()) {
+                    json.writeNull();
+                } else {
+                    json.writeStartArray();
+                    for (String parser : field.parsers()) {
+                        json.writeString(parser);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("limit", fieldLimit);
             json.writeEndObject();
         }));
     }

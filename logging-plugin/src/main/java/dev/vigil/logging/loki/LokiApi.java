@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *       {@code vector(1)+vector(1)} here;</li>
  *   <li>{@code /loki/api/v1/labels}, {@code /loki/api/v1/label/{name}/values}, {@code /loki/api/v1/series},
  *       {@code /loki/api/v1/detected_labels}: the stream labels, for label pickers and the label browser;</li>
+ *   <li>{@code /loki/api/v1/detected_fields}: the fields of a query's newest lines, for the query builder;</li>
  *   <li>{@code /loki/api/v1/index/stats}: the size of what a query would read, which Explore shows;</li>
  *   <li>{@code /loki/api/v1/format_query}: the query in canonical form.</li>
  * </ul>
@@ -68,6 +69,7 @@ public final class LokiApi {
         both(routes, "/loki/api/v1/label/{name}/values", labels::labelValues);
         both(routes, "/loki/api/v1/series", labels::series);
         both(routes, "/loki/api/v1/detected_labels", labels::detectedLabels);
+        both(routes, "/loki/api/v1/detected_fields", labels::detectedFields);
         both(routes, "/loki/api/v1/index/stats", labels::indexStats);
     }
 

@@ -66,6 +66,25 @@ final class LokiParams {
         return (int) Math.min(limit, Integer.MAX_VALUE);
     }
 
+    /** A positive whole number, {@code fallback} when absent, refused as Loki refuses a bad {@code limit}. */
+    int positive(String name, int fallback) {
+        String text = value(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        long number;
+        try {
+            number = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            String reason = text.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax";
+            throw new LokiBadRequest("strconv.Atoi: parsing " + LokiTime.quote(text) + ": " + reason);
+        }
+        if (number <= 0) {
+            throw new LokiBadRequest("limit must be a positive value");
+        }
+        return (int) Math.min(number, Integer.MAX_VALUE);
+    }
+
     /** {@code direction}: backward (newest first) by default. */
     LogSearch.Direction direction() {
         String text = value("direction");

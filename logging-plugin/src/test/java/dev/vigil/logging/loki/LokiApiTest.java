@@ -184,6 +184,20 @@ class LokiApiTest {
     }
 
     @Test
+    void detectedFieldsComeFromMetadataAndTheParsersThatFitTheLines() throws Exception {
+        assertThat(get("/loki/api/v1/detected_fields", "query", "{service_name=\"frontend\"}", "since", "1h").body())
+                .isEqualTo("{\"fields\":["
+                        + "{\"label\":\"detected_level\",\"type\":\"string\",\"cardinality\":2,\"parsers\":null},"
+                        + "{\"label\":\"path\",\"type\":\"string\",\"cardinality\":2,\"parsers\":[\"json\"]},"
+                        + "{\"label\":\"status\",\"type\":\"int\",\"cardinality\":2,\"parsers\":[\"json\"]},"
+                        + "{\"label\":\"took\",\"type\":\"duration\",\"cardinality\":2,\"parsers\":[\"json\"]}],\"limit\":1000}");
+        assertThat(get("/loki/api/v1/detected_fields", "query", "{service_name=\"frontend\"} | json | status > 500",
+                "line_limit", "5", "limit", "1").body())
+                .isEqualTo("{\"fields\":[{\"label\":\"detected_level\",\"type\":\"string\",\"cardinality\":1,\"parsers\":null}],"
+                        + "\"limit\":1}");
+    }
+
+    @Test
     void indexStatsCountStreamsLinesAndBytes() throws Exception {
         HttpResponse<String> response = get("/loki/api/v1/index/stats", "query", "{service_name=\"checkout\"} |= \"x\"",
                 "start", nanos(NOW.minusSeconds(3600)), "end", nanos(NOW));
