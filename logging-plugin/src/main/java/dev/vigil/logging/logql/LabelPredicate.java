@@ -3,7 +3,6 @@ package dev.vigil.logging.logql;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.metrics.LabelMatcher;
-import java.math.BigDecimal;
 
 /** What a label filter stage tests. Immutable; {@link #toString()} writes it as LogQL. */
 public sealed interface LabelPredicate {
@@ -83,7 +82,7 @@ public sealed interface LabelPredicate {
 
         @Override
         public String toString() {
-            return label + op.symbol() + formatNumber(value);
+            return label + op.symbol() + GoNumbers.format(value);
         }
     }
 
@@ -133,19 +132,5 @@ public sealed interface LabelPredicate {
 
     private static String wrap(LabelPredicate p) {
         return p instanceof And || p instanceof Or ? "(" + p + ")" : p.toString();
-    }
-
-    /** A number as Go's {@code %v} writes it for the values LogQL has: integers without a point. */
-    static String formatNumber(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 }

@@ -96,7 +96,7 @@ public sealed interface SampleExpr extends Expr {
 
         @Override
         public String toString() {
-            return LabelPredicate.formatNumber(value);
+            return GoNumbers.format(value);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed interface SampleExpr extends Expr {
 
         @Override
         public String toString() {
-            return "vector(" + LabelPredicate.formatNumber(value) + ")";
+            return "vector(" + GoNumbers.format(value) + ")";
         }
     }
 }
