@@ -171,6 +171,22 @@ class LogqlEngineLogsTest {
     }
 
     @Test
+    void aParsedLabelNamedLikeAStreamLabelGetsExtracted() {
+        store.add(Records.at(7).service("jobs").body("{\"service_name\":\"worker\",\"n\":1}").build());
+
+        LogResult result = categorized("{service_name=\"jobs\"} | json | service_name_extracted=\"worker\"", 10);
+        assertThat((Object) result.streams().get(0).entries().get(0).parsed())
+                .isEqualTo(Labels.of("n", "1", "service_name_extracted", "worker"));
+    }
+
+    @Test
+    void regularExpressionsJoinedByOrArePushedDownAsOne() {
+        assertThat(times(logs("{service_name=~\".+\"} |~ \"dis[k]\" or \"time.ut\"", LogSearch.Direction.FORWARD, 10)))
+                .containsExactly(2L, 4L);
+        assertThat(store.searches().get(0).filter().lines()).containsExactly(LineFilter.regex("(?:dis[k])|(?:time.ut)"));
+    }
+
+    @Test
     void unknownServiceIsNotPushedDownAsAnAttribute() {
         store.add(Records.at(6).body("anonymous").build());
 
