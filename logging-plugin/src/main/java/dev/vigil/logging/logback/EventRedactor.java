@@ -16,7 +16,7 @@ import org.slf4j.event.KeyValuePair;
 /**
  * The one stage every event passes before any output: adds {@code trace_id} and {@code span_id} from the current
  * OpenTelemetry span and {@code plugin} from the thread context class loader, and masks the message, the MDC
- * values, the key/value values and the exception messages. Runs on the thread that logs, which is where the current
+ * values, the key/value values (both with their keys, which may name a secret) and the exception messages. Runs on the thread that logs, which is where the current
  * span and the plugin are known. Thread-safe.
  */
 final class EventRedactor {
@@ -76,17 +76,24 @@ final class EventRedactor {
         }
     }
 
+    /** The MDC masked through {@link Masker#maskValues}, which may mask a value whole for what its key names. */
     private Map<String, String> maskValues(@Nullable Map<String, String> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
-        LinkedHashMap<String, String> out = new LinkedHashMap<>(map.size() * 2);
+        LinkedHashMap<String, String> values = new LinkedHashMap<>(map.size() * 2);
         map.forEach((k, v) -> {
             if (k != null) {
-                out.put(k, v == null ? "" : mask(v));
+                values.put(k, v == null ? "" : v);
             }
         });
-        return Collections.unmodifiableMap(out);
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(masker.maskValues(values)));
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            values.replaceAll((k, v) -> MASK_FAILED);
+            return Collections.unmodifiableMap(values);
+        }
     }
 
     private List<KeyValuePair> maskPairs(@Nullable List<KeyValuePair> pairs) {
@@ -98,13 +105,16 @@ final class EventRedactor {
             if (p == null || p.key == null) {
                 continue;
             }
-            out.add(new KeyValuePair(p.key, maskValue(p.value)));
+            out.add(new KeyValuePair(p.key, maskValue(p.key, p.value)));
         }
         return Collections.unmodifiableList(out);
     }
 
-    /** A number or boolean stays one when masking leaves its text alone; anything else becomes its masked text. */
-    private @Nullable Object maskValue(@Nullable Object value) {
+    /**
+     * A value masked with its key (a key may name a secret); a number or boolean stays one when masking leaves its
+     * text alone, anything else becomes its masked text.
+     */
+    private @Nullable Object maskValue(String key, @Nullable Object value) {
         if (value == null) {
             return null;
         }
@@ -115,7 +125,13 @@ final class EventRedactor {
             // a broken toString must not stop the event; its text is unknown, so nothing of it is written
             return "[" + value.getClass().getName() + ".toString() failed]";
         }
-        String masked = mask(text);
+        String masked;
+        try {
+            masked = masker.maskValues(Map.of(key, text)).getOrDefault(key, text);
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            return MASK_FAILED;
+        }
         if ((value instanceof Number || value instanceof Boolean) && masked.equals(text)) {
             return value;
         }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ContextBase;
+import ch.qos.logback.core.Context;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -35,7 +35,7 @@ final class OutputFactory {
 
     private static final int SYSLOG_QUEUE = 8192;
 
-    private final ContextBase components = new ContextBase();
+    private final OutputsContext components = new OutputsContext();
     private final Clock clock;
     private final ConsoleEnvironment console;
     private final HostInfo host;
@@ -65,7 +65,7 @@ final class OutputFactory {
     }
 
     /** The context the plugin's Logback components report to. */
-    ContextBase context() {
+    Context context() {
         return components;
     }
 

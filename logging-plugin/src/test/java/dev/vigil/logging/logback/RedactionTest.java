@@ -121,6 +121,25 @@ class RedactionTest {
     }
 
     @Test
+    void valuesAreMaskedWithTheirKeys() throws Exception {
+        TestingSink sink = new TestingSink();
+        try (Fixture f = new Fixture()) {
+            f.outputs.setSink(sink);
+            f.outputs.apply(OutputSettings.defaults(), new TestingMasker());
+            MDC.put("db.password", "hunter2");
+            try {
+                f.logger("a.B").atInfo().addKeyValue("password", "s3cret").addKeyValue("attempts", 2).log("login");
+            } finally {
+                MDC.remove("db.password");
+            }
+            assertThat(f.stdout()).contains("login password=[secret] attempts=2 db.password=[secret]")
+                    .doesNotContain("hunter2").doesNotContain("s3cret");
+            assertThat(sink.await("login").attributes()).containsEntry("password", "[secret]")
+                    .containsEntry("db.password", "[secret]").containsEntry("attempts", "2");
+        }
+    }
+
+    @Test
     void aMaskerThatThrowsLetsNothingThroughAndIsCounted() {
         try (Fixture f = new Fixture()) {
             f.outputs.apply(OutputSettings.defaults().withStore(new StoreOutputSettings(false, 1, "vigil", Duration.ZERO)),
@@ -132,8 +151,15 @@ class RedactionTest {
                     });
             f.logger("a.B").info("mail {}", EMAIL);
             f.logger("a.B").info("plain");
-            assertThat(f.stdout()).doesNotContain(EMAIL).contains("- " + EventRedactor.MASK_FAILED).contains("- plain");
-            assertThat(f.outputs.stats().maskFailures()).isEqualTo(1);
+            MDC.put("to", EMAIL);
+            try {
+                f.logger("a.B").atInfo().addKeyValue("cc", EMAIL).log("with fields");
+            } finally {
+                MDC.remove("to");
+            }
+            assertThat(f.stdout()).doesNotContain(EMAIL).contains("- " + EventRedactor.MASK_FAILED).contains("- plain")
+                    .contains("with fields cc=\"" + EventRedactor.MASK_FAILED + "\" to=\"" + EventRedactor.MASK_FAILED + "\"");
+            assertThat(f.outputs.stats().maskFailures()).isEqualTo(3);
         }
     }
 
