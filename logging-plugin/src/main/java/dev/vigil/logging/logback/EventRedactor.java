@@ -16,8 +16,8 @@ import org.slf4j.event.KeyValuePair;
 /**
  * The one stage every event passes before any output: adds {@code trace_id} and {@code span_id} from the current
  * OpenTelemetry span and {@code plugin} from the thread context class loader, and masks the message, the MDC
- * values, the key/value values (both with their keys, which may name a secret) and the exception messages. Runs on the thread that logs, which is where the current
- * span and the plugin are known. Thread-safe.
+ * values and the key/value values (both with their keys, which may name a secret) and the exception messages. Runs
+ * on the thread that logs, which is where the current span and the plugin are known. Thread-safe.
  */
 final class EventRedactor {
 

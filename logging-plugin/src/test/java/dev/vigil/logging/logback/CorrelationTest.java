@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class CorrelationTest {
             assertThat(lines).hasSize(2);
             ObjectMapper json = new ObjectMapper();
             JsonNode inside = json.readTree(lines.get(0));
-            assertThat(java.time.OffsetDateTime.parse(inside.get("@timestamp").asText()).toInstant())
+            assertThat(OffsetDateTime.parse(inside.get("@timestamp").asText()).toInstant())
                     .isEqualTo(stored.time());
             assertThat(inside.get("level").asText()).isEqualTo("INFO");
             assertThat(inside.get("logger_name").asText()).isEqualTo("dev.vigil.test.Checkout");

@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -23,7 +25,12 @@ final class Fixture implements AutoCloseable {
 
     final LoggerContext context = new LoggerContext();
     final ListAppender<ILoggingEvent> launcher = new ListAppender<>();
-    final MutableClock clock = new MutableClock(Instant.now());
+    /**
+     * Noon today: the file output's first day is the system's (Logback takes it from the system clock at start), and
+     * days then pass only when a test moves this clock, even if the real date changes meanwhile.
+     */
+    final MutableClock clock = new MutableClock(
+            LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant());
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final LogbackOutputs outputs;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.vigil.kernel.config.ConfigMappers;
 import dev.vigil.logging.syslog.UdpReceiver;
@@ -36,7 +37,7 @@ class LoaderLeakTest {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(MDC.getMDCAdapter());
         context.start();
-        ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> launcher = new ListAppender<>();
+        ListAppender<ILoggingEvent> launcher = new ListAppender<>();
         launcher.setContext(context);
         launcher.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(launcher);

@@ -5,28 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.EchoEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.api.config.ByteSize;
 import dev.vigil.api.logs.Severity;
 import dev.vigil.logging.Masker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
 
 class LogbackOutputsTest {
 
     private static final OutputSettings CONSOLE_ONLY = OutputSettings.defaults()
-            .withStore(new StoreOutputSettings(false, 16, "vigil", java.time.Duration.ZERO));
+            .withStore(new StoreOutputSettings(false, 16, "vigil", Duration.ZERO));
 
     @Test
     void takesOverTheRootLoggerAndGivesItsAppendersBackOnClose() {
@@ -204,8 +212,8 @@ class LogbackOutputsTest {
         try (Fixture f = new Fixture()) {
             Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
             OutputSettings broken = CONSOLE_ONLY.withFile(new FileSettings(true, blocker.resolve("vigil.log"),
-                    LogFormat.JSON, dev.vigil.api.config.ByteSize.ofMebibytes(1), 1,
-                    dev.vigil.api.config.ByteSize.ofMebibytes(10), false));
+                    LogFormat.JSON, ByteSize.ofMebibytes(1), 1,
+                    ByteSize.ofMebibytes(10), false));
             assertThatThrownBy(() -> f.outputs.apply(broken, Masker.NONE))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("the file output could not start: ");
@@ -222,21 +230,21 @@ class LogbackOutputsTest {
 
     @Test
     void forThePlatformItTakesTheContextSlf4jIsBoundTo() {
-        java.io.PrintStream saved = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        LogbackOutputs outputs = LogbackOutputs.forPlatform(java.time.Clock.systemUTC());
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        LogbackOutputs outputs = LogbackOutputs.forPlatform(Clock.systemUTC());
         try {
             outputs.apply(CONSOLE_ONLY.withConsole(new ConsoleSettings(true, LogFormat.TEXT, ColorMode.NEVER,
                     ConsoleTarget.STDOUT)), Masker.NONE);
-            org.slf4j.LoggerFactory.getLogger("dev.vigil.test.Platform").info("through slf4j");
+            LoggerFactory.getLogger("dev.vigil.test.Platform").info("through slf4j");
         } finally {
             outputs.close();
             System.setOut(saved);
         }
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(captured.toString(StandardCharsets.UTF_8))
                 .contains(" INFO  [" + Thread.currentThread().getName() + "] dev.vigil.test.Platform - through slf4j");
-        ch.qos.logback.classic.LoggerContext platform = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        LoggerContext platform = (LoggerContext) LoggerFactory.getILoggerFactory();
         assertThat(platform.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(PipelineAppender.NAME)).isNull();
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -169,7 +170,7 @@ class RedactionTest {
             f.outputs.apply(OutputSettings.defaults()
                     .withConsole(new ConsoleSettings(true, LogFormat.JSON, ColorMode.NEVER, ConsoleTarget.STDOUT))
                     .withStore(new StoreOutputSettings(false, 1, "vigil", Duration.ZERO)), new TestingMasker());
-            f.logger("a.B").info("user {} with {}", EMAIL, net.logstash.logback.argument.StructuredArguments.kv("token", TOKEN));
+            f.logger("a.B").info("user {} with {}", EMAIL, StructuredArguments.kv("token", TOKEN));
             assertThat(f.stdout()).doesNotContain(EMAIL).doesNotContain(TOKEN).contains("user [email] with token=[token]");
         }
     }

@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,16 +40,16 @@ class StoreOutputTest {
             LogRecord r = sink.await("target down");
             HostInfo host = HostInfo.local();
             assertThat(r.resource()).containsOnly(
-                    java.util.Map.entry("service.name", "orders-platform"),
-                    java.util.Map.entry("host.name", host.hostName()),
-                    java.util.Map.entry("service.instance.id", host.instanceId()));
+                    Map.entry("service.name", "orders-platform"),
+                    Map.entry("host.name", host.hostName()),
+                    Map.entry("service.instance.id", host.instanceId()));
             assertThat(r.service()).isEqualTo("orders-platform");
             assertThat(r.scope()).isEqualTo("dev.vigil.metrics.Scraper");
             assertThat(r.severity()).isEqualTo(Severity.WARN);
             assertThat(r.severityText()).isEqualTo("WARN");
             assertThat(r.attributes()).containsOnly(
-                    java.util.Map.entry("thread.name", "scrape-7"),
-                    java.util.Map.entry("vigil.plugin", "metrics"));
+                    Map.entry("thread.name", "scrape-7"),
+                    Map.entry("vigil.plugin", "metrics"));
             assertThat(r.timeNanos()).isBetween(LogFilter.nanos(before), LogFilter.nanos(Instant.now()));
             assertThat(r.traceId()).isEmpty();
             assertThat(HostInfo.local().instanceId()).isEqualTo(host.instanceId());

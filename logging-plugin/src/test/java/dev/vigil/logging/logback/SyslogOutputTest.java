@@ -18,6 +18,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -67,11 +68,11 @@ class SyslogOutputTest {
             assertThat(m.structuredData()).singleElement().satisfies(e -> {
                 assertThat(e.id()).isEqualTo(Rfc5424Formatter.SD_ID);
                 assertThat(e.params()).containsExactly(
-                        java.util.Map.entry("trace_id", ids.getTraceId()),
-                        java.util.Map.entry("span_id", ids.getSpanId()),
-                        java.util.Map.entry("plugin", "alerting"),
-                        java.util.Map.entry("logger", "dev.vigil.alerting.notify.Webhook"),
-                        java.util.Map.entry("receiver", "ops"));
+                        Map.entry("trace_id", ids.getTraceId()),
+                        Map.entry("span_id", ids.getSpanId()),
+                        Map.entry("plugin", "alerting"),
+                        Map.entry("logger", "dev.vigil.alerting.notify.Webhook"),
+                        Map.entry("receiver", "ops"));
             });
             assertThat(m.bom()).isTrue();
             assertThat(m.text()).startsWith("delivery failed\njava.lang.IllegalStateException: 503 from hook\n\tat ");
