@@ -49,6 +49,13 @@ final class CardNumberDetector implements Detector {
         if (!grouped && (firstLength < MIN_DIGITS || firstLength > MAX_DIGITS)) {
             return firstEnd;
         }
+        if (grouped) {
+            // every printed layout has a second group of 4 or 6 digits: dates and times stop here
+            int second = skipDigits(text, firstEnd + 1) - firstEnd - 1;
+            if (second != 4 && second != 6) {
+                return firstEnd;
+            }
+        }
         int[] groupEnds = new int[MAX_GROUPS];
         int[] groupLengths = new int[MAX_GROUPS];
         int groups = 0;

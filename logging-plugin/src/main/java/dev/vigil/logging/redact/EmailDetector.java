@@ -3,7 +3,9 @@ package dev.vigil.logging.redact;
 /**
  * E-mail addresses: a local part of letters, digits and {@code . _ % + -} (at most 64), an {@code @} or its URL
  * encoding {@code %40}, and a domain of at least two labels whose last is alphabetic ({@code com}, {@code co.uk}) or
- * punycode. So {@code com.example.Cache@6d06d69c}, {@code lodash@4.17.21} and {@code @Transactional} are left alone.
+ * punycode and whose others are not all numbers. So {@code com.example.Cache@6d06d69c}, {@code lodash@4.17.21},
+ * {@code netty@4.1.115.Final} and {@code @Transactional} are left alone, and so are MIME message ids, which have the
+ * shape of an address but name a message.
  */
 final class EmailDetector implements Detector {
 
@@ -34,7 +36,7 @@ final class EmailDetector implements Detector {
             int separator = at == '@' ? 1 : 3;
             int next = p + separator;
             int start = localStart(text, p, done);
-            if (start < p) {
+            if (start < p && !isMessageId(text, start)) {
                 int end = domainEnd(text, p + separator);
                 if (end > 0) {
                     out.add(start, end, replacement);
@@ -59,6 +61,39 @@ final class EmailDetector implements Detector {
             start++;
         }
         return start;
+    }
+
+    /**
+     * Whether the address-like text starting at {@code start} is the value of a MIME message id ({@code Message-ID},
+     * {@code In-Reply-To}, {@code References}, {@code Content-ID} or a {@code message_id} field), which names a
+     * message, not a person: {@code message_id=<1a2b.3c@mta.example.com>}.
+     */
+    static boolean isMessageId(String text, int start) {
+        int i = start;
+        while (i > 0 && start - i < MAX_LOCAL && text.charAt(i - 1) > ' ' && "<\"'".indexOf(text.charAt(i - 1)) < 0) {
+            i--; // message ids allow more in their local part than addresses: CAF=x8q1@mail.gmail.com
+        }
+        if (i > 0 && text.charAt(i - 1) == '<') {
+            i--;
+        }
+        int stop = Math.max(0, i - 8);
+        while (i > stop && " \t\"'=:".indexOf(text.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        int keyEnd = i;
+        while (i > 0 && keyEnd - i < 20 && (Chars.isAsciiAlnum(text.charAt(i - 1)) || text.charAt(i - 1) == '-' || text.charAt(i - 1) == '_')) {
+            i--;
+        }
+        StringBuilder key = new StringBuilder(keyEnd - i);
+        for (int k = i; k < keyEnd; k++) {
+            char c = text.charAt(k);
+            if (Chars.isAsciiAlnum(c)) {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        String name = key.toString();
+        return name.equals("messageid") || name.equals("msgid") || name.equals("inreplyto") || name.equals("references")
+                || name.equals("contentid");
     }
 
     private static boolean isLocal(char c) {
@@ -89,10 +124,21 @@ final class EmailDetector implements Detector {
                 break;
             }
         }
-        if (labels < 2 || !isTopLevel(text, lastLabelStart, end)) {
-            return -1;
+        if (labels < 2 || !isTopLevel(text, lastLabelStart, end) || isNumeric(text, from, lastLabelStart - 1)) {
+            return -1; // netty@4.1.115.Final is a version
         }
         return end;
+    }
+
+    /** Whether {@code text[start, end)} holds digits and dots only. */
+    private static boolean isNumeric(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Chars.isDigit(c) && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isTopLevel(String text, int start, int end) {

@@ -55,16 +55,16 @@ final class Matches {
         return out.append(text, written, text.length()).toString();
     }
 
-    /** Indexes in order of start, ties in the order added (an insertion sort: there are few parts). */
+    /** Indexes in order of start, ties in the order added. */
     private int[] byStart() {
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = (long) starts[i] << 32 | i;
+        }
+        Arrays.sort(keys);
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
-            int j = i;
-            while (j > 0 && starts[order[j - 1]] > starts[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
+            order[i] = (int) keys[i];
         }
         return order;
     }

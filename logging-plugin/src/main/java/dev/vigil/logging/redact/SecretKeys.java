@@ -50,9 +50,6 @@ final class SecretKeys {
             "repeat", "hash", "hashed", "digest", "salt", "plain", "plaintext", "clear", "cleartext", "value", "enc",
             "encrypted", "encoded", "b64", "base64", "raw", "text", "str", "string", "input", "data", "bytes", "bin", "hex");
 
-    private static final String[] STEMS = {"pass", "pwd", "secret", "token", "key", "auth", "cookie", "credential", "sess",
-            "cvv", "cvc"};
-
     private SecretKeys() {}
 
     /** Whether {@code key} names a secret. */
@@ -68,17 +65,27 @@ final class SecretKeys {
         if (end - start < 3 || end - start > MAX_KEY) {
             return false;
         }
-        for (int i = start; i < end; i++) {
-            char c = (char) (text.charAt(i) | 0x20);
-            if (c == 'p' || c == 's' || c == 't' || c == 'k' || c == 'a' || c == 'c') {
-                for (String stem : STEMS) {
-                    if (stem.charAt(0) == c && i + stem.length() <= end && text.regionMatches(true, i, stem, 0, stem.length())) {
-                        return true;
-                    }
-                }
+        for (int i = start; i < end - 2; i++) {
+            char c1 = lower(text.charAt(i + 1));
+            char c2 = lower(text.charAt(i + 2));
+            boolean stem = switch (lower(text.charAt(i))) {
+                case 'p' -> c1 == 'a' && c2 == 's' || c1 == 'w' && c2 == 'd'; // pass, pwd
+                case 's' -> c1 == 'e' && (c2 == 'c' || c2 == 's'); // secret, sess
+                case 't' -> c1 == 'o' && c2 == 'k'; // token
+                case 'k' -> c1 == 'e' && c2 == 'y'; // key
+                case 'a' -> c1 == 'u' && c2 == 't'; // auth
+                case 'c' -> c1 == 'o' && c2 == 'o' || c1 == 'r' && c2 == 'e' || c1 == 'v' && (c2 == 'v' || c2 == 'c'); // cookie, cred, cvv, cvc
+                default -> false;
+            };
+            if (stem) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** Whether the value of {@code key} runs to the end of the line when written as a header ({@code Cookie: a=1; b=2}). */

@@ -4,9 +4,9 @@ package dev.vigil.logging.redact;
  * Values of keys that name a secret (see {@link SecretKeys}), in the forms logs write them: {@code key=value},
  * {@code key: value}, {@code "key": "value"} and the same escaped inside a JSON string, {@code <key>value</key>}, and
  * SQL's {@code PASSWORD 'value'} and {@code IDENTIFIED BY 'value'}. The key and the quotes stay; a JSON number or an
- * authorization value's scheme ({@code Authorization: Digest [token]}) stays readable too. The text is read once;
- * only the word before a separator is looked at further, and only a word that passes
- * {@link SecretKeys#mayBeSecret} is classified.
+ * authorization value's scheme ({@code Authorization: Digest [token]}) stays readable too. Only separators are looked
+ * at ({@code = : > '}), then the word before them, and only a word that passes {@link SecretKeys#mayBeSecret} is
+ * classified; the search resumes after a masked value, so the text is read a bounded number of times.
  */
 final class SecretValueDetector implements Detector {
 
@@ -25,20 +25,44 @@ final class SecretValueDetector implements Detector {
 
     @Override
     public void find(String text, Matches out) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            int next = i + 1;
-            if (c == '=' || c == ':') {
-                next = keyValue(text, i, out);
-            } else if (c == '>') {
-                next = xml(text, i, out);
-            } else if (c == '\'') {
-                next = sql(text, i, out);
+        // jump from separator to separator: String.indexOf is much faster than looking at every character
+        int equals = text.indexOf('=');
+        int colon = text.indexOf(':');
+        int angle = text.indexOf('>');
+        int quote = text.indexOf('\'');
+        int done = 0;
+        while (true) {
+            int p = min(equals, colon, angle, quote);
+            if (p < 0) {
+                return;
             }
-            i = Math.max(next, i + 1);
+            if (p >= done) {
+                char c = text.charAt(p);
+                int next = c == '>' ? xml(text, p, out) : c == '\'' ? sql(text, p, out) : keyValue(text, p, out);
+                done = Math.max(next, p + 1);
+            }
+            if (equals >= 0 && equals < done) {
+                equals = text.indexOf('=', done);
+            }
+            if (colon >= 0 && colon < done) {
+                colon = text.indexOf(':', done);
+            }
+            if (angle >= 0 && angle < done) {
+                angle = text.indexOf('>', done);
+            }
+            if (quote >= 0 && quote < done) {
+                quote = text.indexOf('\'', done);
+            }
         }
+    }
+
+    /** The least of the positions that are not -1, or -1. */
+    private static int min(int a, int b, int c, int d) {
+        return min(min(a, b), min(c, d));
+    }
+
+    private static int min(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     /** {@code key=value} or {@code key: value} with the separator at {@code p}; returns where to go on. */
@@ -131,7 +155,7 @@ final class SecretValueDetector implements Detector {
                 end = trimEnd(text, start, headerQuote == 0 ? Chars.lineEnd(text, start) : closingQuote(text, start, headerQuote));
             }
         }
-        if (end <= start || isLeftAlone(text, start, end, quoted)) {
+        if (end <= start) {
             return Math.max(end, v);
         }
         String replacement = secret;
@@ -144,7 +168,9 @@ final class SecretValueDetector implements Detector {
         } else if (jsonKey && !quoted) {
             replacement = quotedSecret;
         }
-        out.add(start, end, replacement);
+        if (!isLeftAlone(text, start, end, quoted)) {
+            out.add(start, end, replacement);
+        }
         return end;
     }
 
@@ -185,7 +211,11 @@ final class SecretValueDetector implements Detector {
         return end;
     }
 
-    /** Values that hold nothing: booleans and null unquoted, an empty text, a mask already applied, asterisks. */
+    /**
+     * Values that hold nothing: booleans and null unquoted, a mask already applied (by this redactor, or as
+     * {@code ***}, {@code ██}, {@code ••••}, {@code xxxx}, {@code redacted}, {@code hidden}), a configuration
+     * placeholder such as <code>${DB_PASSWORD}</code>.
+     */
     private static boolean isLeftAlone(String text, int start, int end, boolean quoted) {
         int length = end - start;
         if (!quoted && (length == 4 && (text.regionMatches(true, start, "true", 0, 4) || text.regionMatches(true, start, "null", 0, 4))
@@ -195,12 +225,18 @@ final class SecretValueDetector implements Detector {
         if (text.charAt(start) == '[' || text.startsWith("${", start)) {
             return true; // masked already, or a placeholder of a configuration template
         }
+        if (length <= 10 && (text.regionMatches(true, start, "redacted", 0, length) && length == 8
+                || text.regionMatches(true, start, "hidden", 0, length) && length == 6
+                || text.regionMatches(true, start, "masked", 0, length) && length == 6)) {
+            return true;
+        }
         for (int i = start; i < end; i++) {
-            if (text.charAt(i) != '*') {
+            char c = text.charAt(i);
+            if (c != '*' && c != '\u2588' && c != '\u2022' && c != 'x' && c != 'X') {
                 return false;
             }
         }
-        return true;
+        return length > 1; // masked by someone else already: ***, ██, ••••, xxxx
     }
 
     /** After a leading scheme word and its spaces ({@code Digest }, {@code Bearer }), or {@code start} when none. */

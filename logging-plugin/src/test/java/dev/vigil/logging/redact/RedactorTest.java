@@ -35,7 +35,8 @@ class RedactorTest {
     void thingsWithAnAtSignThatAreNotAddresses() {
         for (String text : List.of("com.example.cache.LruCache@6d06d69c evicted", "npm install lodash@4.17.21",
                 "@Transactional(readOnly = true)", "ssh deploy@host-7 failed", "image@sha256:9f86d081884c7d65", "a @ b.c",
-                "x@y.z1")) {
+                "x@y.z1", "using netty@4.1.115.Final", "message_id=<298c6a32bdc9d82d.639404297@mta.example.com>",
+                "Message-ID: <CAF=x8q1@mail.gmail.com>", "In-Reply-To: <1700000000.42@host.example.org>")) {
             assertThat(mask(text)).as(text).isSameAs(text);
         }
     }
@@ -142,7 +143,8 @@ class RedactorTest {
         for (String text : List.of("password_policy=strict", "token_type=Bearer", "tokens_used=42 max_tokens=1024",
                 "secretName: db-credentials", "at c.e.auth.PasswordEncoder.encode(PasswordEncoder.java:42)",
                 "c.e.auth.PasswordResetService : reset link sent", "PWD=/home/ada", "password=true", "password=null",
-                "password=****", "password=${DB_PASSWORD}", "token_expires_in=3600", "client_id=web-app",
+                "password=****", "password=${DB_PASSWORD}", "Authorization: ██", "\"password\": \"redacted\"",
+                "Authorization: Bearer [token]", "token_expires_in=3600", "client_id=web-app",
                 "Password reset requested for account 1234", "Invalid token (expired at 2026-01-15T10:30:45Z)")) {
             assertThat(mask(text)).as(text).isSameAs(text);
         }
