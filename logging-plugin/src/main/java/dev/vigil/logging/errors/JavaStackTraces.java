@@ -135,6 +135,14 @@ final class JavaStackTraces {
     static @Nullable StackFrame frame(String text) {
         int open = text.indexOf('(');
         String qualified = (open < 0 ? text : text.substring(0, open)).strip();
+        int lambda = qualified.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            // a hidden class's address, as in Service$$Lambda/0x0000000800c1234 or Service$$Lambda$14/0x...: not a prefix
+            int dot = qualified.lastIndexOf('.');
+            if (dot > lambda) {
+                qualified = qualified.substring(0, lambda) + "$$Lambda" + qualified.substring(dot);
+            }
+        }
         int slash = qualified.lastIndexOf('/');
         if (slash >= 0) {
             qualified = qualified.substring(slash + 1);
