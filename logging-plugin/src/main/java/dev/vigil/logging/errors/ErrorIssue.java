@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.logs.LogRecord;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,7 +40,7 @@ public record ErrorIssue(String id, String type, String title, String culprit, I
         requireNonNull(sample, "sample is null");
         requireNonNull(status, "status is null");
         SortedSet<String> sorted = new TreeSet<>(services);
-        services = java.util.Collections.unmodifiableSortedSet(sorted);
+        services = Collections.unmodifiableSortedSet(sorted);
     }
 
     /**

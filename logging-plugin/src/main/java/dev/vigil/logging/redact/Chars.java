@@ -27,11 +27,6 @@ final class Chars {
         return c == '_' || isAlnum(c);
     }
 
-    /** Base64 and base64url, without padding. */
-    static boolean isBase64(char c) {
-        return isAsciiAlnum(c) || c == '+' || c == '/' || c == '-' || c == '_';
-    }
-
     /** The end of the line holding {@code from}: the index of the next line break, or the text's length. */
     static int lineEnd(String text, int from) {
         for (int i = from; i < text.length(); i++) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.logging.Masker;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ public final class Redactor implements Masker {
      *
      * @return {@code values} itself when nothing changed, else a new unmodifiable map in the same order
      */
+    @Override
     public Map<String, String> maskValues(Map<String, String> values) {
         if (values.isEmpty() || detectors.isEmpty()) {
             return values;
@@ -106,7 +108,7 @@ public final class Redactor implements Masker {
                 changed.put(e.getKey(), masked);
             }
         }
-        return changed == null ? values : java.util.Collections.unmodifiableMap(changed);
+        return changed == null ? values : Collections.unmodifiableMap(changed);
     }
 
     /** {@code value} masked whole when {@code key} names a secret, else masked as text. */

@@ -1,6 +1,7 @@
 package dev.vigil.logging.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +63,7 @@ final class TokenDetector implements Detector {
         for (Shape shape : shapes) {
             char first = shape.prefix().charAt(0);
             Shape[] existing = byFirstChar[first];
-            Shape[] more = existing == null ? new Shape[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+            Shape[] more = existing == null ? new Shape[1] : Arrays.copyOf(existing, existing.length + 1);
             more[more.length - 1] = shape;
             byFirstChar[first] = more;
         }

@@ -40,15 +40,24 @@
  * <p>A card number is 13 to 19 digits, written together or in groups separated by single spaces or dashes the way
  * cards print them (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4), starting with a prefix card networks issue (2221-2720, 30,
  * 34-38, 4, 5, 6) and passing the Luhn check; so order ids, timestamps and phone numbers stay readable. A key names
- * a secret when one of its words (split at {@code _ - .} and camel case, compared ignoring case) is
- * {@code password}, {@code passwd}, {@code pwd}, {@code passphrase}, {@code secret} or {@code credentials}, or it
- * ends in {@code token}, {@code auth}, {@code authorization}, {@code cookie}, {@code apikey}, {@code sessionid},
- * {@code cvv}, or in two words such as {@code api key}, {@code access key}, {@code secret key}, {@code private key},
- * {@code session id}; a key ending in a word that describes the secret rather than holding it ({@code name},
- * {@code type}, {@code policy}, {@code length}, {@code expires}, {@code url}, ...) does not. Unquoted values end at
- * white space, a comma, semicolon, ampersand, closing bracket, brace or parenthesis, an angle bracket, a quote or a
- * backslash (header-style {@code Authorization:} and {@code Cookie:} values at the end of the line); the values
- * {@code true}, {@code false} and {@code null} and values already masked are left alone.
+ * a secret when, split into words at {@code _ - .} and camel case and compared ignoring case, its last word ends in
+ * {@code token}, {@code password}, {@code passwd}, {@code pwd}, {@code secret}, {@code apikey}, {@code cookie},
+ * {@code authorization}, {@code credentials}, {@code sessionid}, {@code cvv} (or is {@code auth}); or its last two
+ * words are a pair such as {@code api key}, {@code access key}, {@code secret key}, {@code private key},
+ * {@code session id}; or a word {@code password}, {@code secret} and the like is followed by one that qualifies the
+ * value ({@code password_confirmation}, {@code secret_value}). A key ending in a word that describes the secret
+ * rather than holding it ({@code name}, {@code type}, {@code policy}, {@code length}, {@code expires}, {@code url},
+ * {@code java}, ...) does not, so class names and source locations ({@code PasswordEncoder.java:42}) are not keys.
+ * Unquoted values end at white space, a comma, semicolon, ampersand, closing bracket, brace or parenthesis, an angle
+ * bracket, a quote or a backslash (header-style {@code Authorization:} and {@code Cookie:} values at the end of the
+ * line); {@code true}, {@code false}, {@code null}, placeholders (<code>${DB_PASSWORD}</code>) and values already
+ * masked ({@code [secret]}, {@code ***}, {@code ██}, {@code redacted}) are left alone. E-mail addresses exclude MIME
+ * message ids and version strings ({@code netty@4.1.115.Final}).
+ *
+ * <h2>Known limits</h2>
+ * A secret in an unquoted value that holds one of the characters ending it is masked only up to that character; a
+ * password given as a command-line argument without a key ({@code mysql -pHunter2}) or under a key naming no secret
+ * is not found; 15-digit IMEIs starting 35 pass as JCB card numbers and are masked.
  *
  * <h2>Cost</h2>
  * Most log lines hold nothing to mask, so each rule first looks for what it cannot match without (an {@code @}, a
