@@ -3,7 +3,7 @@ package dev.vigil.logging.redact;
 import java.util.Base64;
 
 /**
- * HTTP authorization credentials after the words {@code Bearer} and {@code Basic} (in any of the usual cases). The
+ * HTTP authorization credentials after the words {@code Bearer} and {@code Basic} (in any case). The
  * scheme stays readable: {@code Bearer [token]}. A bearer token is at least 8 characters with a digit, or at least
  * 20; basic credentials must be base64 of {@code user:password}. So prose such as "Bearer authentication failed" or
  * "Basic auth is disabled" is left alone.
@@ -22,23 +22,23 @@ final class AuthorizationDetector implements Detector {
 
     @Override
     public void find(String text, Matches out) {
-        scan(text, "earer", true, out);
-        scan(text, "EARER", true, out);
-        scan(text, "asic", false, out);
-        scan(text, "ASIC", false, out);
+        scan(text, 'B', out);
+        scan(text, 'b', out);
     }
 
-    /** Tries every occurrence of the scheme's name after its first letter. */
-    private void scan(String text, String rest, boolean bearer, Matches out) {
-        int p = text.indexOf(rest, 1);
+    /** Tries every word starting with {@code first}. */
+    private void scan(String text, char first, Matches out) {
+        int p = text.indexOf(first);
         while (p >= 0) {
-            int next = p + rest.length();
-            char first = text.charAt(p - 1);
-            if ((first == 'B' || first == 'b') && (p == 1 || !Chars.isWord(text.charAt(p - 2)))) {
-                int end = credential(text, next, bearer, out);
-                next = Math.max(next, end);
+            int next = p + 1;
+            if (p == 0 || !Chars.isWord(text.charAt(p - 1))) {
+                if (text.regionMatches(true, p, "bearer", 0, 6)) {
+                    next = Math.max(next, credential(text, p + 6, true, out));
+                } else if (text.regionMatches(true, p, "basic", 0, 5)) {
+                    next = Math.max(next, credential(text, p + 5, false, out));
+                }
             }
-            p = text.indexOf(rest, next);
+            p = text.indexOf(first, next);
         }
     }
 
@@ -82,16 +82,20 @@ final class AuthorizationDetector implements Detector {
         if (length < 4 || length > 4096) {
             return false;
         }
-        StringBuilder padded = new StringBuilder(length + 3).append(text, start, end);
-        while (padded.length() % 4 != 0) {
-            padded.append('=');
+        int padding = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '=') {
+                padding++;
+            } else if (padding > 0 || !(Chars.isAsciiAlnum(c) || c == '+' || c == '/')) {
+                return false; // checked here: a decoder refusing it would cost an exception
+            }
         }
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(padded.toString());
-        } catch (IllegalArgumentException notBase64) {
+        int data = length - padding;
+        if (padding > 2 || data % 4 == 1 || padding > 0 && length % 4 != 0) {
             return false;
         }
+        byte[] decoded = Base64.getDecoder().decode(text.substring(start, start + data) + "==".substring(0, (4 - data % 4) % 4));
         for (byte b : decoded) {
             if (b == ':') {
                 return true;

@@ -4,7 +4,7 @@ package dev.vigil.logging.redact;
  * Payment card numbers: 13 to 19 digits, together or grouped as cards print them (4-4-4-4, 4-4-4-4-3, 4-6-5,
  * 4-6-4, with single spaces or dashes), starting with a prefix that card networks issue (2221 to 2720, 30, 34 to 38,
  * 4, 5 and 6) and passing the Luhn check. A number that is part of a longer number, word, decimal or dashed id is not
- * one. Each digit is looked at a bounded number of times.
+ * one. Digits are found eight characters at a time ({@link Digits}); each is looked at a bounded number of times.
  */
 final class CardNumberDetector implements Detector {
 
@@ -20,18 +20,14 @@ final class CardNumberDetector implements Detector {
 
     @Override
     public void find(String text, Matches out) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!Chars.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            if (!startsNumber(text, i)) {
-                i = skipDigits(text, i);
-                continue;
-            }
-            i = tryAt(text, i, out);
+        if (text.length() < MIN_DIGITS) {
+            return;
+        }
+        byte[] bytes = Digits.bytes(text);
+        int i = Digits.next(bytes, 0);
+        while (i >= 0) {
+            int next = startsNumber(text, i) ? tryAt(text, bytes, i, out) : Digits.skip(bytes, i);
+            i = next < bytes.length ? Digits.next(bytes, next) : -1;
         }
     }
 
@@ -40,9 +36,9 @@ final class CardNumberDetector implements Detector {
      * to look next: after the card, else the start of the second group (a card may start there), else after the
      * digits.
      */
-    private int tryAt(String text, int start, Matches out) {
+    private int tryAt(String text, byte[] bytes, int start, Matches out) {
         int n = text.length();
-        int firstEnd = skipDigits(text, start);
+        int firstEnd = Digits.skip(bytes, start);
         int firstLength = firstEnd - start;
         boolean grouped = firstLength == 4 && firstEnd + 1 < n && (text.charAt(firstEnd) == ' ' || text.charAt(firstEnd) == '-')
                 && Chars.isDigit(text.charAt(firstEnd + 1));
@@ -51,7 +47,7 @@ final class CardNumberDetector implements Detector {
         }
         if (grouped) {
             // every printed layout has a second group of 4 or 6 digits: dates and times stop here
-            int second = skipDigits(text, firstEnd + 1) - firstEnd - 1;
+            int second = Digits.skip(bytes, firstEnd + 1) - firstEnd - 1;
             if (second != 4 && second != 6) {
                 return firstEnd;
             }
@@ -64,7 +60,7 @@ final class CardNumberDetector implements Detector {
         char separator = 0;
         while (groups < MAX_GROUPS) {
             int groupStart = i;
-            i = skipDigits(text, i);
+            i = Digits.skip(bytes, i);
             int length = i - groupStart;
             if (digits + length > MAX_DIGITS) {
                 break;
@@ -89,7 +85,7 @@ final class CardNumberDetector implements Detector {
             }
         }
         if (groups == 0) {
-            return skipDigits(text, start);
+            return firstEnd;
         }
         return groups > 1 ? groupEnds[0] + 1 : groupEnds[0];
     }
@@ -143,13 +139,6 @@ final class CardNumberDetector implements Detector {
         }
         boolean followedByMore = end + 1 < text.length() && Chars.isAlnum(text.charAt(end + 1));
         return !((after == '.' || after == ',' || after == '/' || after == '-') && followedByMore);
-    }
-
-    private static int skipDigits(String text, int i) {
-        while (i < text.length() && Chars.isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** An issued prefix and a valid Luhn check digit over the digits of {@code text[start, end)}. */

@@ -23,7 +23,7 @@ final class EmailDetector implements Detector {
         if (text.indexOf('@') >= 0) {
             scan(text, '@', out);
         }
-        if (text.contains("%40")) {
+        if (text.indexOf('%') >= 0 && text.contains("%40")) {
             scan(text, '%', out);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a key (an attribute name, a form field, a JSON member, a header) names a secret. The key is split into
@@ -57,27 +58,100 @@ final class SecretKeys {
         return mayBeSecret(key, 0, key.length()) && classify(key);
     }
 
+    /** What the key of a secret may end with (after trailing digits), ignoring case, by its last letter. */
+    private static final String[][] ENDINGS = byLastLetter(List.of("token", "password", "passwd", "pwd", "passphrase", "secret",
+            "secrets", "apikey", "accesskey", "secretkey", "privatekey", "sessionid", "sessid", "credentials", "credential",
+            "authorization", "cookie", "cvv", "cvc", "auth", "key", "session_id", "session-id", "session.id", "secret_id",
+            "secret-id", "secret.id", "secretid"));
+
+    private static final String[][] QUALIFIER_ENDINGS = byLastLetter(List.copyOf(QUALIFIERS));
+
+    private static String[][] byLastLetter(List<String> words) {
+        String[][] table = new String[128][];
+        for (String w : words) {
+            char last = w.charAt(w.length() - 1);
+            String[] existing = table[last];
+            String[] more = existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+            more[more.length - 1] = w;
+            table[last] = more;
+        }
+        return table;
+    }
+
     /**
-     * A quick test on {@code text[start, end)} that every secret key passes: it holds one of the stems the rules need
-     * (such as {@code pass}, {@code token}, {@code key}), in any case. Allocates nothing.
+     * A quick test on {@code text[start, end)} that every secret key passes, and few others: it ends (before trailing
+     * digits) in a word the rules accept last, or in a qualifier after a secret word. Looks at the last letter, then
+     * compares a few endings; allocates nothing.
      */
     static boolean mayBeSecret(String text, int start, int end) {
-        if (end - start < 3 || end - start > MAX_KEY) {
+        int qualifier = ending(text, start, end);
+        return qualifier == Integer.MAX_VALUE || qualifier > start && (containsIgnoringCase(text, start, qualifier, "pass")
+                || containsIgnoringCase(text, start, qualifier, "pwd") || containsIgnoringCase(text, start, qualifier, "secret")
+                || containsIgnoringCase(text, start, qualifier, "credential"));
+    }
+
+    /**
+     * Whether some secret key may end at {@code end}, looking no further back than {@code floor}: the first, cheaper
+     * half of {@link #mayBeSecret}, for when the key's start is not known yet.
+     */
+    static boolean mayEndSecret(String text, int floor, int end) {
+        return ending(text, floor, end) != -1;
+    }
+
+    /**
+     * {@link Integer#MAX_VALUE} when {@code text[start, end)} ends in a word a secret key may end with, the start of
+     * a qualifier it ends with (which needs a secret word before it), or -1.
+     */
+    private static int ending(String text, int start, int end) {
+        if (end - start < 3) {
+            return -1;
+        }
+        int e = end;
+        while (e > start && Chars.isDigit(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e - start < 3) {
+            return -1;
+        }
+        char last = lower(text.charAt(e - 1));
+        if (last >= 128) {
+            return -1;
+        }
+        if (endsWithAny(text, start, e, ENDINGS[last]) >= 0) {
+            return Integer.MAX_VALUE;
+        }
+        return endsWithAny(text, start, e, QUALIFIER_ENDINGS[last]);
+    }
+
+    /** Where the first of {@code endings} (lower case) that {@code text[start, end)} ends with starts, or -1. */
+    private static int endsWithAny(String text, int start, int end, String @Nullable [] endings) {
+        if (endings != null) {
+            for (String ending : endings) {
+                if (endsWith(text, start, end, ending)) {
+                    return end - ending.length();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Compared from the end, where candidates differ soonest; ASCII letters ignoring case. */
+    private static boolean endsWith(String text, int start, int end, String lowerCase) {
+        int at = end - lowerCase.length();
+        if (at < start) {
             return false;
         }
-        for (int i = start; i < end - 2; i++) {
-            char c1 = lower(text.charAt(i + 1));
-            char c2 = lower(text.charAt(i + 2));
-            boolean stem = switch (lower(text.charAt(i))) {
-                case 'p' -> c1 == 'a' && c2 == 's' || c1 == 'w' && c2 == 'd'; // pass, pwd
-                case 's' -> c1 == 'e' && (c2 == 'c' || c2 == 's'); // secret, sess
-                case 't' -> c1 == 'o' && c2 == 'k'; // token
-                case 'k' -> c1 == 'e' && c2 == 'y'; // key
-                case 'a' -> c1 == 'u' && c2 == 't'; // auth
-                case 'c' -> c1 == 'o' && c2 == 'o' || c1 == 'r' && c2 == 'e' || c1 == 'v' && (c2 == 'v' || c2 == 'c'); // cookie, cred, cvv, cvc
-                default -> false;
-            };
-            if (stem) {
+        for (int i = lowerCase.length() - 1; i >= 0; i--) {
+            if (lower(text.charAt(at + i)) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsIgnoringCase(String text, int start, int end, String word) {
+        for (int i = start; i + word.length() <= end; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

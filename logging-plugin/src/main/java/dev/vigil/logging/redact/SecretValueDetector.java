@@ -72,6 +72,9 @@ final class SecretValueDetector implements Detector {
         if (p + 1 < n && (text.charAt(p + 1) == separator || separator == ':' && text.charAt(p + 1) == '/')) {
             return p + 2; // ==, ::, ://
         }
+        if (separator == ':' && p > 0 && p + 1 < n && Chars.isDigit(text.charAt(p - 1)) && Chars.isDigit(text.charAt(p + 1))) {
+            return p + 2; // a time of day or a port
+        }
         int keyEnd = p;
         while (keyEnd > 0 && p - keyEnd < MAX_SPACES && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t')) {
             keyEnd--;
@@ -83,6 +86,10 @@ final class SecretValueDetector implements Detector {
             if (keyEnd > 0 && text.charAt(keyEnd - 1) == '\\') {
                 keyEnd--;
             }
+        }
+        // the key's ending decides most keys before the key itself is looked for
+        if (!SecretKeys.mayEndSecret(text, Math.max(0, keyEnd - MAX_KEY), keyEnd)) {
+            return p + 1;
         }
         int keyStart = keyStart(text, keyEnd, false);
         if (keyStart < 0 || !SecretKeys.mayBeSecret(text, keyStart, keyEnd)) {
@@ -256,6 +263,9 @@ final class SecretValueDetector implements Detector {
 
     /** {@code <key>value</key>} with the {@code >} at {@code p}. */
     private int xml(String text, int p, Matches out) {
+        if (!SecretKeys.mayEndSecret(text, Math.max(0, p - MAX_KEY), p)) {
+            return p + 1;
+        }
         int keyStart = keyStart(text, p, true);
         if (keyStart < 1 || text.charAt(keyStart - 1) != '<' || !SecretKeys.mayBeSecret(text, keyStart, p)) {
             return p + 1;

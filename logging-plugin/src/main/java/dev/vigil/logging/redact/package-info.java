@@ -60,10 +60,13 @@
  * is not found; 15-digit IMEIs starting 35 pass as JCB card numbers and are masked.
  *
  * <h2>Cost</h2>
- * Most log lines hold nothing to mask, so each rule first looks for what it cannot match without (an {@code @}, a
- * run of digits, a separator after a secret-looking key, a known prefix) and scans by hand in time linear in the
- * text; the built-in rules use no regular expressions, so no input makes them backtrack. Configured patterns are
- * regular expressions in RE2 syntax, which excludes back-references and look-around, and run on every text.
+ * Most log lines hold nothing to mask, so no rule looks at every character: each searches the text with
+ * {@code String.indexOf} for what it cannot match without (an {@code @}, a separator such as {@code =} or {@code :},
+ * a few anchors of known token prefixes, {@code Bearer}'s first letter), finds digits eight bytes at a time for card
+ * numbers, and reads further only there. A key before a separator is judged by its last letters before anything else.
+ * The built-in rules use no regular expressions and read each character a bounded number of times, so no input
+ * makes them backtrack. Configured patterns are regular expressions in RE2 syntax, which excludes back-references
+ * and look-around, and run on every text.
  */
 @NullMarked
 package dev.vigil.logging.redact;
