@@ -1,6 +1,7 @@
 package dev.vigil.logging.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,7 +72,7 @@ final class SecretKeys {
         for (String w : words) {
             char last = w.charAt(w.length() - 1);
             String[] existing = table[last];
-            String[] more = existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+            String[] more = existing == null ? new String[1] : Arrays.copyOf(existing, existing.length + 1);
             more[more.length - 1] = w;
             table[last] = more;
         }

@@ -1,6 +1,7 @@
 package dev.vigil.logging.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ final class TokenDetector implements Detector {
             for (Anchored a : shapes) {
                 char c = a.shape().prefix().charAt(a.offset() + probe);
                 Anchored[] existing = table[c];
-                Anchored[] more = existing == null ? new Anchored[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+                Anchored[] more = existing == null ? new Anchored[1] : Arrays.copyOf(existing, existing.length + 1);
                 more[more.length - 1] = a;
                 table[c] = more;
             }
@@ -109,7 +110,7 @@ final class TokenDetector implements Detector {
             String needle = anchor.text();
             int p = needle.length() == 1 ? text.indexOf(needle.charAt(0)) : text.indexOf(needle);
             while (p >= 0) {
-                Anchored[] candidates = anchor.candidates(text, p);
+                Anchored @Nullable [] candidates = anchor.candidates(text, p);
                 int end = candidates == null ? p : shapes(text, p, candidates, out);
                 int from = Math.max(end, p + 1);
                 p = needle.length() == 1 ? text.indexOf(needle.charAt(0), from) : text.indexOf(needle, from);
