@@ -1,0 +1,111 @@
+package dev.vigil.logging.store;
+
+import dev.vigil.api.logs.LineFilter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The line filters of a search, tested on the stored UTF-8 bodies of a frame. Text filters ({@code |=} and
+ * {@code !=}) search all bodies of the frame at once: the bodies are taken as one ISO-8859-1 string (one char per
+ * byte), where the JDK's vectorised {@link String#indexOf(String, int)} finds the text's UTF-8 bytes; since UTF-8 is
+ * self-synchronising, a byte match is a character match. Records must be tested in increasing order within a frame.
+ * Regular expressions run on each decoded body. Not thread-safe.
+ */
+final class BodyTest {
+
+    private final LineFilter[] filters;
+    /** For text filters, the text's UTF-8 bytes as ISO-8859-1 characters; null for regular expressions. */
+    private final String[] texts;
+    /** For text filters, where the text occurs next in the frame's bodies, from the last record tested. */
+    private final int[] next;
+    private final boolean anyText;
+    private String bodies = "";
+    private boolean bodiesLoaded;
+
+    BodyTest(List<LineFilter> lines) {
+        this.filters = lines.toArray(new LineFilter[0]);
+        this.texts = new String[filters.length];
+        this.next = new int[filters.length];
+        boolean text = false;
+        for (int f = 0; f < filters.length; f++) {
+            LineFilter.Type type = filters[f].type();
+            if (type == LineFilter.Type.CONTAINS || type == LineFilter.Type.NOT_CONTAINS) {
+                texts[f] = new String(filters[f].value().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                text = true;
+            }
+        }
+        this.anyText = text;
+    }
+
+    /** The Bloom filter bits of each text that a body must contain. */
+    List<int[]> gramProbes() {
+        List<int[]> out = new ArrayList<>();
+        for (LineFilter f : filters) {
+            if (f.type() == LineFilter.Type.CONTAINS) {
+                int[] probes = Tokens.gramProbes(f.value());
+                if (probes.length > 0) {
+                    out.add(probes);
+                }
+            }
+        }
+        return out;
+    }
+
+    void startFrame(FrameData frame) {
+        this.bodiesLoaded = false;
+        Arrays.fill(next, Integer.MIN_VALUE);
+    }
+
+    /** Whether record {@code i}'s body passes every filter. */
+    boolean test(FrameData d, int i) {
+        if (filters.length == 0) {
+            return true;
+        }
+        if (anyText && !bodiesLoaded) {
+            bodies = new String(d.raw, d.bodiesStart(), d.bodiesEnd() - d.bodiesStart(), StandardCharsets.ISO_8859_1);
+            bodiesLoaded = true;
+        }
+        @Nullable String decoded = null;
+        int base = d.bodiesStart();
+        for (int f = 0; f < filters.length; f++) {
+            LineFilter filter = filters[f];
+            boolean passes;
+            switch (filter.type()) {
+                case CONTAINS -> passes = contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
+                case NOT_CONTAINS -> passes = !contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
+                default -> {
+                    if (decoded == null) {
+                        decoded = d.body(i);
+                    }
+                    passes = filter.test(decoded);
+                }
+            }
+            if (!passes) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean contains(int f, int start, int end) {
+        String text = texts[f];
+        if (text.isEmpty()) {
+            return true;
+        }
+        int at = next[f];
+        if (at == -1) {
+            return false;
+        }
+        if (at < start) {
+            at = bodies.indexOf(text, start);
+            next[f] = at;
+            if (at < 0) {
+                return false;
+            }
+        }
+        return at + text.length() <= end;
+    }
+}
