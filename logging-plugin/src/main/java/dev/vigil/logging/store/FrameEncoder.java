@@ -5,10 +5,10 @@ import io.airlift.compress.lz4.Lz4Compressor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a batch of records into data frames ready to append, on the appending thread and outside the store's lock:
@@ -29,6 +29,11 @@ final class FrameEncoder {
     private final ByteSink meta = new ByteSink(1 << 14);
     private final FrameData view = new FrameData();
     private final byte[] idBytes = new byte[16];
+    private final LastResource lastResource = new LastResource();
+    private final BiConsumer<String, String> putAttribute = (key, value) -> {
+        meta.putString(key);
+        meta.putString(value);
+    };
 
     FrameEncoder(ResourceTable resources) {
         this.resources = resources;
@@ -116,8 +121,7 @@ final class FrameEncoder {
         raw.pos = bodyBase;
         meta.clear();
         byte[] b = raw.buf;
-        Map<String, String> lastResource = Map.of();
-        int lastResourceId = -1;
+        lastResource.id = -1;
         for (int i = 0; i < n; i++) {
             LogRecord r = records.get(from + i);
             long t = r.timeNanos();
@@ -126,10 +130,10 @@ final class FrameEncoder {
             int severity = r.severity().ordinal();
             f.severityCounts[severity]++;
             Map<String, String> resource = r.resource();
-            if (lastResourceId < 0 || resource != lastResource && !resource.equals(lastResource)) {
-                lastResourceId = resources.idOf(resource);
-                lastResource = resource;
-                addResource(f, lastResourceId, resource);
+            if (!lastResource.isSame(resource)) {
+                int id = resources.idOf(resource);
+                lastResource.set(resource, id);
+                addResource(f, id, resource);
             }
             String body = r.body();
             if (!body.isEmpty()) {
@@ -139,7 +143,7 @@ final class FrameEncoder {
             b = raw.buf;
             Format.LE_LONG.set(b, 8 * i, t);
             b[8 * n + i] = (byte) severity;
-            Format.LE_INT.set(b, 9 * n + 4 * i, lastResourceId);
+            Format.LE_INT.set(b, 9 * n + 4 * i, lastResource.id);
             Format.LE_INT.set(b, 13 * n + 4 * i, raw.pos - bodyBase);
             writeMeta(r);
             Format.LE_INT.set(b, 17 * n + 4 * i, meta.pos);
@@ -175,6 +179,61 @@ final class FrameEncoder {
         out.pos = f.end;
     }
 
+    /**
+     * The resource of the record before, as arrays, to tell cheaply whether the next record has the same one: the
+     * records of a batch usually share the very same strings, and {@link Map#forEach} walks a sorted map without
+     * the entry wrappers its entry set makes.
+     */
+    private static final class LastResource implements BiConsumer<String, String> {
+        Map<String, String> map = Map.of();
+        int id = -1;
+        private String[] keys = new String[8];
+        private String[] values = new String[8];
+        private int size;
+        private int at;
+        private boolean same;
+
+        boolean isSame(Map<String, String> resource) {
+            if (resource == map) {
+                return true;
+            }
+            if (id < 0 || resource.size() != size) {
+                return false;
+            }
+            at = 0;
+            same = true;
+            resource.forEach(this);
+            return same;
+        }
+
+        @Override
+        public void accept(String key, String value) {
+            if (same) {
+                same = at < size && equal(keys[at], key) && equal(values[at], value);
+                at++;
+            }
+        }
+
+        private static boolean equal(String a, String b) {
+            return a == b || a.equals(b);
+        }
+
+        void set(Map<String, String> resource, int resourceId) {
+            map = resource;
+            id = resourceId;
+            size = resource.size();
+            if (keys.length < size) {
+                keys = new String[size];
+                values = new String[size];
+            }
+            at = 0;
+            resource.forEach((k, v) -> {
+                keys[at] = k;
+                values[at++] = v;
+            });
+        }
+    }
+
     private static void addResource(Encoded f, int id, Map<String, String> resource) {
         for (int k = 0; k < f.resourceCount; k++) {
             if (f.resourceIds[k] == id) {
@@ -195,10 +254,7 @@ final class FrameEncoder {
         putId(r.spanId(), 8);
         Map<String, String> attributes = r.attributes();
         meta.putVarint(attributes.size());
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            meta.putString(e.getKey());
-            meta.putString(e.getValue());
-        }
+        attributes.forEach(putAttribute);
     }
 
     private void putId(String id, int bytes) {
@@ -207,10 +263,15 @@ final class FrameEncoder {
             return;
         }
         meta.putByte(1);
+        // the record checked the digits: lower-case hex, two per byte
         for (int k = 0; k < bytes; k++) {
-            idBytes[k] = (byte) HexFormat.fromHexDigits(id, 2 * k, 2 * k + 2);
+            idBytes[k] = (byte) (digit(id.charAt(2 * k)) << 4 | digit(id.charAt(2 * k + 1)));
         }
         meta.putBytes(idBytes, 0, bytes);
+    }
+
+    private static int digit(char c) {
+        return c <= '9' ? c - '0' : c - 'a' + 10;
     }
 
     /** The bytes of the buffers this encoder holds. */

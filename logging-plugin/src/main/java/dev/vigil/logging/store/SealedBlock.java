@@ -116,8 +116,8 @@ final class SealedBlock extends BlockView {
 
     @Override
     boolean bit(Reader reader, int probe) throws IOException {
-        int word = (probe >>> 6) & (filterWords - 1);
-        return (reader.word(segment, filterOffset + 8L * word) & 1L << probe) != 0;
+        int p = Tokens.folded(probe, filterWords);
+        return (reader.word(segment, filterOffset + 8L * (p >>> 6)) & 1L << p) != 0;
     }
 
     /** The bytes its filter takes. */

@@ -9,15 +9,16 @@ import java.util.Arrays;
  * <p>Bodies are indexed by every run of {@value #GRAM} consecutive bytes of their UTF-8 text, so that a search for any
  * text of at least that length (a substring, as LogQL's {@code |=} means) can rule out a block: a body that contains
  * the text contains each of its runs. Trace ids, logger names and attribute {@code name=value} pairs are indexed as
- * whole values, each with {@value #EXACT_PROBES} bits. A filter is built with 2<sup>{@value #LOG2_BITS}</sup> bits
- * while its block is open and folded in halves when the block is sealed (bit {@code p} of a filter of {@code 2^k} bits
- * is {@code p mod 2^k}), until it is as small as it can be and still have at most a fifth of its bits set.
+ * whole values, each with {@value #EXACT_PROBES} bits. A bit is the top bits of a multiplicative hash. A filter is
+ * built with 2<sup>{@value #LOG2_BITS}</sup> bits while its block is open, and folded in halves when the block is
+ * sealed (bit {@code p} of the full filter is bit {@code p >> (21 - k)} of a filter of {@code 2^k} bits), until it is
+ * as small as it can be and still have at most a fifth of its bits set.
  */
 final class Tokens {
 
     static final int GRAM = 4;
     static final int LOG2_BITS = 21;
-    static final int MASK = (1 << LOG2_BITS) - 1;
+    private static final int SHIFT = 32 - LOG2_BITS;
     /** The smallest sealed filter: 1024 bits. */
     static final int MIN_LOG2_BITS = 10;
     static final int EXACT_PROBES = 3;
@@ -52,11 +53,7 @@ final class Tokens {
     }
 
     private static int gramProbe(int gram) {
-        int h = gram * 0x9E3779B1;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        return h & MASK;
+        return gram * 0x9E3779B1 >>> SHIFT;
     }
 
     /** Sets the bits of a whole value's hash. */
@@ -64,7 +61,7 @@ final class Tokens {
         int h1 = (int) hash;
         int h2 = (int) (hash >>> 32) | 1;
         for (int i = 0; i < EXACT_PROBES; i++) {
-            int p = (h1 + i * h2) & MASK;
+            int p = (h1 + i * h2) >>> SHIFT;
             bits[p >>> 6] |= 1L << p;
         }
     }
@@ -100,14 +97,20 @@ final class Tokens {
         int h2 = (int) (hash >>> 32) | 1;
         int[] out = new int[EXACT_PROBES];
         for (int i = 0; i < EXACT_PROBES; i++) {
-            out[i] = (h1 + i * h2) & MASK;
+            out[i] = (h1 + i * h2) >>> SHIFT;
         }
         return out;
     }
 
-    /** Whether bit {@code probe} is set in a filter of {@code bits.length * 64} bits. */
+    /** Whether bit {@code probe} (of a full filter) is set in a filter of {@code bits.length * 64} bits. */
     static boolean isSet(long[] bits, int probe) {
-        return (bits[(probe >>> 6) & (bits.length - 1)] & 1L << probe) != 0;
+        int p = folded(probe, bits.length);
+        return (bits[p >>> 6] & 1L << p) != 0;
+    }
+
+    /** Bit {@code probe} of a full filter in a filter of {@code words} words (a power of two). */
+    static int folded(int probe, int words) {
+        return probe >>> (LOG2_BITS - 6 - Integer.numberOfTrailingZeros(words));
     }
 
     /** The hash of a trace id's 16 bytes at {@code b[off]}. */
@@ -157,6 +160,16 @@ final class Tokens {
         return h;
     }
 
+    /** The 32 bits whose bit {@code b} is set when bit {@code 2b} or {@code 2b + 1} of {@code w} is. */
+    private static long pairs(long w) {
+        long x = (w | w >>> 1) & 0x5555555555555555L;
+        x = (x | x >>> 1) & 0x3333333333333333L;
+        x = (x | x >>> 2) & 0x0F0F0F0F0F0F0F0FL;
+        x = (x | x >>> 4) & 0x00FF00FF00FF00FFL;
+        x = (x | x >>> 8) & 0x0000FFFF0000FFFFL;
+        return (x | x >>> 16) & 0x00000000FFFFFFFFL;
+    }
+
     /**
      * The smallest fold of {@code bits} (a full filter of 2<sup>{@value #LOG2_BITS}</sup> bits) with at most
      * {@value #MAX_FILL} of its bits set, but not below 2<sup>{@value #MIN_LOG2_BITS}</sup> bits.
@@ -168,7 +181,7 @@ final class Tokens {
             long[] folded = new long[half];
             long set = 0;
             for (int i = 0; i < half; i++) {
-                folded[i] = best[i] | best[i + half];
+                folded[i] = pairs(best[2 * i]) | pairs(best[2 * i + 1]) << 32;
                 set += Long.bitCount(folded[i]);
             }
             if (set > MAX_FILL * half * 64) {
