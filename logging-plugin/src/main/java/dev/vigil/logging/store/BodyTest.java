@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The line filters of a search, tested on the stored UTF-8 bodies of a frame. Text filters ({@code |=} and
  * {@code !=}) search all bodies of the frame at once: the bodies are taken as one ISO-8859-1 string (one char per
  * byte), where the JDK's vectorised {@link String#indexOf(String, int)} finds the text's UTF-8 bytes; since UTF-8 is
- * self-synchronising, a byte match is a character match. Records must be tested in increasing order within a frame.
- * Regular expressions run on each decoded body. Not thread-safe.
+ * self-synchronising, a byte match is a character match. Regular expressions run on each decoded body, but only on
+ * bodies that contain the expression's {@link RequiredText} when it has one. Records must be tested in increasing
+ * order within a frame. Not thread-safe.
  */
 final class BodyTest {
 
     private final LineFilter[] filters;
-    /** For text filters, the text's UTF-8 bytes as ISO-8859-1 characters; null for regular expressions. */
+    /**
+     * The text each filter looks for (a regular expression's required text, maybe empty), as its UTF-8 bytes in
+     * ISO-8859-1 characters.
+     */
     private final String[] texts;
     /** For text filters, where the text occurs next in the frame's bodies, from the last record tested. */
     private final int[] next;
@@ -31,21 +35,26 @@ final class BodyTest {
         this.next = new int[filters.length];
         boolean text = false;
         for (int f = 0; f < filters.length; f++) {
-            LineFilter.Type type = filters[f].type();
-            if (type == LineFilter.Type.CONTAINS || type == LineFilter.Type.NOT_CONTAINS) {
-                texts[f] = new String(filters[f].value().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-                text = true;
-            }
+            String literal = literal(filters[f]);
+            texts[f] = new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            text |= !literal.isEmpty();
         }
         this.anyText = text;
+    }
+
+    private static String literal(LineFilter f) {
+        return switch (f.type()) {
+            case CONTAINS, NOT_CONTAINS -> f.value();
+            case REGEX, NOT_REGEX -> RequiredText.of(f.value());
+        };
     }
 
     /** The Bloom filter bits of each text that a body must contain. */
     List<int[]> gramProbes() {
         List<int[]> out = new ArrayList<>();
         for (LineFilter f : filters) {
-            if (f.type() == LineFilter.Type.CONTAINS) {
-                int[] probes = Tokens.gramProbes(f.value());
+            if (f.type() == LineFilter.Type.CONTAINS || f.type() == LineFilter.Type.REGEX) {
+                int[] probes = Tokens.gramProbes(literal(f));
                 if (probes.length > 0) {
                     out.add(probes);
                 }
@@ -76,11 +85,20 @@ final class BodyTest {
             switch (filter.type()) {
                 case CONTAINS -> passes = contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
                 case NOT_CONTAINS -> passes = !contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
-                default -> {
-                    if (decoded == null) {
-                        decoded = d.body(i);
+                case REGEX -> {
+                    passes = contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
+                    if (passes) {
+                        decoded = decoded != null ? decoded : d.body(i);
+                        passes = filter.test(decoded);
                     }
-                    passes = filter.test(decoded);
+                }
+                default -> {
+                    // without the required text the expression cannot match
+                    passes = !texts[f].isEmpty() && !contains(f, d.bodyStart(i) - base, d.bodyEnd(i) - base);
+                    if (!passes) {
+                        decoded = decoded != null ? decoded : d.body(i);
+                        passes = filter.test(decoded);
+                    }
                 }
             }
             if (!passes) {

@@ -191,6 +191,9 @@ class LogStoreSearchTest {
                 all.withLines(LineFilter.of(LineFilter.Type.NOT_CONTAINS, "order")),
                 all.withLines(LineFilter.regex("time(out)?\\s+retry")),
                 all.withLines(LineFilter.of(LineFilter.Type.NOT_REGEX, "^order")),
+                all.withLines(LineFilter.regex("hit=\\d+ miss")),
+                all.withLines(LineFilter.regex("retry|größe")),
+                all.withLines(LineFilter.of(LineFilter.Type.NOT_REGEX, "cache=\\d")),
                 all.withLines(LineFilter.contains("retry"), LineFilter.of(LineFilter.Type.NOT_CONTAINS, "cache")),
                 all.withService("payment").withSeverities(Set.of(Severity.ERROR)).withLines(LineFilter.contains("user")));
         long withRecords = filters.stream()
