@@ -121,7 +121,6 @@ final class FrameEncoder {
         raw.pos = bodyBase;
         meta.clear();
         byte[] b = raw.buf;
-        lastResource.id = -1;
         for (int i = 0; i < n; i++) {
             LogRecord r = records.get(from + i);
             long t = r.timeNanos();
@@ -130,10 +129,12 @@ final class FrameEncoder {
             int severity = r.severity().ordinal();
             f.severityCounts[severity]++;
             Map<String, String> resource = r.resource();
-            if (!lastResource.isSame(resource)) {
-                int id = resources.idOf(resource);
-                lastResource.set(resource, id);
-                addResource(f, id, resource);
+            boolean same = lastResource.isSame(resource);
+            if (!same) {
+                lastResource.set(resource, resources.idOf(resource));
+            }
+            if (!same || i == 0) {
+                addResource(f, lastResource.id, resource);
             }
             String body = r.body();
             if (!body.isEmpty()) {
@@ -194,11 +195,11 @@ final class FrameEncoder {
         private boolean same;
 
         boolean isSame(Map<String, String> resource) {
-            if (resource == map) {
-                return true;
-            }
             if (id < 0 || resource.size() != size) {
                 return false;
+            }
+            if (resource == map) {
+                return true;
             }
             at = 0;
             same = true;

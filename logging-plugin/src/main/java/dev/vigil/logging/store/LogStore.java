@@ -66,15 +66,10 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
     private final ResourceTable resources;
     private final FrameEncoder.Pool encoders;
     private final Tails tails = new Tails();
-    private final long blockRawBytes;
-    private final long blockStoredBytes;
 
-    /** Serialises writes and the changes of the fields below. */
+    /** Serialises writes, and so every use of {@link #writer}. */
     private final ReentrantLock appendLock = new ReentrantLock();
-    private List<Segment> closedSegments;
-    private Segment active;
-    private OpenBlock open;
-    private final ByteSink resourceFrames = new ByteSink(1024);
+    private final StoreWriter writer;
 
     private volatile StoreView view;
     private volatile boolean closed;
@@ -88,12 +83,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         this.storeId = opened.storeId();
         this.resources = opened.resources();
         this.encoders = new FrameEncoder.Pool(resources);
-        this.closedSegments = opened.closed();
-        this.active = opened.active();
-        this.open = opened.open();
-        this.blockRawBytes = blockRawBytes;
-        this.blockStoredBytes = Math.max(64 * 1024, settings.segmentSize().bytes() / 8);
-        publish();
+        this.writer = new StoreWriter(dir, clock, resources, settings.fsync(), settings.segmentSize(), blockRawBytes, opened);
+        this.view = writer.view();
     }
 
     /**
@@ -144,29 +135,16 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         }
         checkOpen();
         FrameEncoder encoder = encoders.take();
-        @Nullable IOException sealFailure = null;
+        @Nullable IOException sealFailure;
+        Path segment;
         try {
             encoder.encode(records);
             appendLock.lock();
             try {
                 checkOpen();
-                try {
-                    if (rollDue()) {
-                        roll();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not start a new log segment in " + dir, e);
-                }
-                write(encoder, records.size());
-                if (open.rawBytes >= blockRawBytes || open.storedBytes >= blockStoredBytes) {
-                    try {
-                        sealOpen();
-                    } catch (IOException e) {
-                        // the batch is stored; the block stays open and sealing is tried again on the next append
-                        sealFailure = e;
-                    }
-                }
-                publish();
+                sealFailure = writer.append(encoder, records.size());
+                segment = writer.active().file.path();
+                view = writer.view();
                 tails.stored(records);
             } finally {
                 appendLock.unlock();
@@ -175,92 +153,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
             encoders.give(encoder);
         }
         if (sealFailure != null) {
-            LOG.warn("Log store: could not write a block index to {}: {}", active.file.path(), sealFailure.toString());
+            LOG.warn("Log store: could not write a block index to {}: {}", segment, sealFailure.toString());
         }
-    }
-
-    /** Writes the encoded batch and indexes it. Under the append lock. */
-    private void write(FrameEncoder encoder, int records) {
-        Segment segment = active;
-        long start = segment.size;
-        resourceFrames.clear();
-        List<Integer> newIds = new ArrayList<>();
-        List<Map<String, String>> newMaps = new ArrayList<>();
-        for (int f = 0; f < encoder.frameCount; f++) {
-            FrameEncoder.Encoded frame = encoder.frames.get(f);
-            for (int r = 0; r < frame.resourceCount; r++) {
-                int id = frame.resourceIds[r];
-                if (!segment.resources.contains(id) && !newIds.contains(id)) {
-                    newIds.add(id);
-                    newMaps.add(frame.resourceMaps.get(r));
-                    SegmentLoader.writeResource(resourceFrames, id, frame.resourceMaps.get(r));
-                }
-            }
-        }
-        try {
-            long pos = start;
-            if (resourceFrames.pos > 0) {
-                segment.file.write(pos, resourceFrames.buf, 0, resourceFrames.pos);
-                pos += resourceFrames.pos;
-            }
-            segment.file.write(pos, encoder.out.buf, 0, encoder.bytes());
-            if (settings.fsync()) {
-                segment.file.force();
-            }
-        } catch (IOException e) {
-            try {
-                segment.file.truncate(start);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException("could not store " + records + " log records in " + segment.file.path(), e);
-        }
-        for (int k = 0; k < newIds.size(); k++) {
-            segment.resources.add(newIds.get(k));
-            resources.define(newIds.get(k), newMaps.get(k));
-        }
-        long offset = start + resourceFrames.pos;
-        long seq = open.nextSeq;
-        for (int f = 0; f < encoder.frameCount; f++) {
-            FrameEncoder.Encoded frame = encoder.frames.get(f);
-            FrameInfo info = frame.info(offset, seq);
-            open.add(info, frame.raw.buf, Format.COLUMNS_PER_RECORD * frame.count, frame.bodiesEnd, frame.exact,
-                    frame.exactCount);
-            segment.addRecords(info.minTime, info.maxTime, info.count);
-            offset += frame.length();
-            seq += frame.count;
-        }
-        segment.size = offset;
-    }
-
-    private boolean rollDue() {
-        return active.size >= settings.segmentSize().bytes()
-                || active.records > 0 && clock.millis() - active.createdMillis >= MAX_SEGMENT_AGE.toMillis();
-    }
-
-    /** Seals the open block and starts the next segment. Under the append lock. */
-    private void roll() throws IOException {
-        sealOpen();
-        Segment next = StoreFiles.create(dir, active.number + 1, open.nextSeq, clock.millis(), settings.fsync());
-        List<Segment> closedNow = new ArrayList<>(closedSegments);
-        closedNow.add(active);
-        closedSegments = List.copyOf(closedNow);
-        active = next;
-        open = new OpenBlock(open.nextSeq);
-        publish();
-    }
-
-    /** Writes the open block's index, if it has frames, and starts a new block. Under the append lock. */
-    private void sealOpen() throws IOException {
-        if (open.isEmpty()) {
-            return;
-        }
-        StoreFiles.seal(active, open, settings.fsync());
-        open = new OpenBlock(open.nextSeq);
-    }
-
-    private void publish() {
-        view = new StoreView(closedSegments, active, active.sealed, open.isEmpty() ? null : open.view(active));
     }
 
     private void checkOpen() {
@@ -342,41 +236,17 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
             }
             long now = clock.millis();
             long cutoff = cutoffNanos(now);
+            Segment active = writer.active();
             try {
                 if (active.records > 0 && (now - active.createdMillis >= MAX_SEGMENT_AGE.toMillis()
                         || active.maxTime < cutoff)) {
-                    roll();
+                    writer.roll();
                 }
             } catch (IOException e) {
                 rollFailure = e;
             }
-            List<Segment> keep = new ArrayList<>();
-            for (Segment s : closedSegments) {
-                if (s.records == 0 || s.maxTime < cutoff) {
-                    victims.add(s);
-                } else {
-                    keep.add(s);
-                }
-            }
-            long limit = settings.retentionSize().bytes();
-            if (limit > 0) {
-                long total = active.size;
-                for (Segment s : keep) {
-                    total += s.size;
-                }
-                while (total > limit && !keep.isEmpty()) {
-                    Segment oldest = keep.remove(0);
-                    victims.add(oldest);
-                    total -= oldest.size;
-                }
-            }
-            if (!victims.isEmpty()) {
-                closedSegments = List.copyOf(keep);
-                publish();
-                List<Segment> live = new ArrayList<>(keep);
-                live.add(active);
-                resources.retainOnly(id -> live.stream().anyMatch(s -> s.resources.contains(id)));
-            }
+            victims.addAll(writer.retain(cutoff, settings.retentionSize().bytes()));
+            view = writer.view();
         } finally {
             appendLock.unlock();
         }
@@ -404,21 +274,12 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
 
     /** The bytes the segments take on disk. */
     public long bytesOnDisk() {
-        StoreView v = view;
-        long bytes = 0;
-        for (Segment s : v.segments()) {
-            bytes += s.size;
-        }
-        return bytes;
+        return view.segments().stream().mapToLong(s -> s.size).sum();
     }
 
     /** How many records the store holds. */
     public long recordCount() {
-        long records = 0;
-        for (Segment s : view.segments()) {
-            records += s.records;
-        }
-        return records;
+        return view.segments().stream().mapToLong(s -> s.records).sum();
     }
 
     /** What searches see now. */
@@ -445,15 +306,10 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
             }
             closed = true;
             try {
-                sealOpen();
-                active.file.force();
+                writer.close();
             } catch (IOException e) {
                 failure = e;
             }
-            for (Segment s : closedSegments) {
-                s.closeFile();
-            }
-            active.closeFile();
         } finally {
             appendLock.unlock();
         }

@@ -1,7 +1,6 @@
 package dev.vigil.logging.store;
 
 import dev.vigil.api.logs.LogFilter;
-import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.metrics.LabelMatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -264,10 +263,5 @@ final class QueryPlan {
             }
             return matcher.matches(d.string(value, length));
         }
-    }
-
-    /** Whether a record (already decoded) passes, as {@link LogFilter#test} says; for the records of a tail. */
-    boolean test(LogRecord record) {
-        return filter.test(record);
     }
 }

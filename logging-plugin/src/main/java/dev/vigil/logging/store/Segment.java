@@ -57,7 +57,7 @@ final class Segment {
             return -1;
         }
         for (int i = 0; i < 10; i++) {
-            if (!Character.isDigit(name.charAt(i))) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
                 return -1;
             }
         }
