@@ -15,6 +15,7 @@ import dev.vigil.alerting.rules.RuleManager;
 import dev.vigil.alerting.rules.RulePaths;
 import dev.vigil.alerting.rules.file.RuleFiles;
 import dev.vigil.api.Registration;
+import dev.vigil.api.alerting.AlertSink;
 import dev.vigil.api.alerting.NotificationChannelFactory;
 import dev.vigil.api.alerting.RuleTool;
 import dev.vigil.api.config.ConfigSection;
@@ -136,6 +137,7 @@ public final class AlertingRuntime implements AutoCloseable {
             resources.push(rules);
             report(rules.start());
 
+            context.services().register(AlertSink.class, pipeline::receive);
             context.services().register(RuleTool.class, new RuleFileTool(() -> context.services().find(MetricQuery.class),
                     () -> context.services().find(MetricSandbox.Factory.class)));
             AlertingRuntime runtime = new AlertingRuntime(resources, channels, pipeline, rules, outbox, config);

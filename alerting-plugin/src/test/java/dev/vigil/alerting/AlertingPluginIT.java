@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.api.alerting.Alert;
+import dev.vigil.api.alerting.AlertSink;
+import dev.vigil.api.alerting.AlertStatus;
 import dev.vigil.api.alerting.RuleTool;
 import dev.vigil.api.metrics.Labels;
 import dev.vigil.api.metrics.MetricStore;
@@ -19,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +119,33 @@ class AlertingPluginIT {
             assertThat(receivers).contains("\"bearerToken\":\"<secret>\"", "\"state\":\"ready\"").doesNotContain("s3cr3t-token");
             JsonNode history = json(kernel.get("/api/v1/alerting/history?receiver=ops&outcome=delivered").body());
             assertThat(history.path("data").path("entries")).hasSize(2);
+        }
+    }
+
+    @Test
+    void alertsPostedByAnotherPluginAreRoutedAndDelivered() throws Exception {
+        try (WebhookReceiver webhook = new WebhookReceiver();
+                TestKernel kernel = start("alerting:\n"
+                        + "  route:\n"
+                        + "    receiver: ops\n"
+                        + "    group_by: [alertname]\n"
+                        + "    group_wait: 0s\n"
+                        + "  receivers:\n"
+                        + "    - name: ops\n"
+                        + "      channels:\n"
+                        + "        - type: webhook\n"
+                        + "          url: " + webhook.url("/hook") + "\n")) {
+            kernel.awaitState("alerting", PluginState.ACTIVE, WAIT);
+            AlertSink sink = kernel.kernel().services().find(AlertSink.class).orElseThrow();
+
+            sink.post(List.of(new Alert(AlertStatus.FIRING, Map.of("alertname", "NewErrorIssue", "service", "checkout"),
+                    Map.of("summary", "IllegalStateException: cart is empty"), Instant.now(), Optional.empty(), "", "ignored")));
+
+            List<JsonNode> bodies = Await.until("the posted alert at the webhook", WAIT, webhook::bodies, b -> !b.isEmpty());
+            JsonNode alert = bodies.get(0).path("alerts").get(0);
+            assertThat(alert.path("labels").path("alertname").asText()).isEqualTo("NewErrorIssue");
+            assertThat(alert.path("annotations").path("summary").asText()).isEqualTo("IllegalStateException: cart is empty");
+            assertThat(alert.path("fingerprint").asText()).hasSize(16).isNotEqualTo("ignored");
         }
     }
 

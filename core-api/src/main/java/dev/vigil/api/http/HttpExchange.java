@@ -1,5 +1,9 @@
 package dev.vigil.api.http;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -56,4 +60,27 @@ public interface HttpExchange {
 
     /** Answers with {@code value} written as JSON. */
     void json(int status, Object value);
+
+    /**
+     * Answers with a body written while the handler runs, for answers that are long or open-ended such as
+     * server-sent events: the status and headers go out first, then {@code body} writes the content, and each
+     * {@code flush()} sends what was written so far. Returns when {@code body} returns. An {@link IOException} from
+     * the stream means the client went away; let it propagate or stop writing.
+     *
+     * <p>The server does not stream by default: this implementation collects the body and answers at the end.
+     *
+     * @throws IOException if {@code body} throws it
+     */
+    default void stream(int status, String contentType, StreamingBody body) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        body.writeTo(buffer);
+        respond(status, contentType, buffer.toByteArray());
+    }
+
+    /** Writes a streamed response body. */
+    @FunctionalInterface
+    interface StreamingBody {
+        /** Writes the body to {@code out}; the stream is closed by the server afterwards. */
+        void writeTo(OutputStream out) throws IOException;
+    }
 }

@@ -10,6 +10,7 @@ import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.http.HttpMethod;
 import dev.vigil.api.http.HttpStatusException;
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -179,6 +180,21 @@ final class ServerExchange implements HttpExchange {
     public void text(int status, String body) {
         requireNonNull(body, "body is null");
         respond(status, TEXT, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void stream(int status, String contentType, StreamingBody body) throws IOException {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be between 100 and 599: " + status);
+        }
+        requireNonNull(contentType, "contentType is null");
+        requireNonNull(body, "body is null");
+        ctx.status(status).contentType(contentType);
+        ServletOutputStream out = ctx.res().getOutputStream();
+        // the status and headers leave now, before the first event
+        out.flush();
+        body.writeTo(out);
+        out.flush();
     }
 
     @Override

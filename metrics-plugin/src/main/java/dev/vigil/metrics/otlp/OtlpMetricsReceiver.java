@@ -2,11 +2,15 @@ package dev.vigil.metrics.otlp;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.Message;
 import dev.vigil.api.http.HttpExchange;
 import dev.vigil.api.http.HttpHandler;
 import dev.vigil.api.metrics.MetricAppender;
 import dev.vigil.api.metrics.MetricStore;
+import dev.vigil.otlp.OtlpCalls;
+import dev.vigil.otlp.OtlpEncoding;
+import dev.vigil.otlp.OtlpRequestDecoder;
+import dev.vigil.otlp.RequestRefusedException;
+import dev.vigil.otlp.RpcStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
@@ -42,7 +46,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
 
     private final MetricStore store;
     private final MeterRegistry meters;
-    private final RequestDecoder decoder;
+    private final OtlpRequestDecoder decoder;
     private final MetricsTranslator translator;
     private final DeltaAccumulator deltas;
     private final Counter accepted;
@@ -65,7 +69,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
         this.store = requireNonNull(store, "store is null");
         requireNonNull(settings, "settings is null");
         this.meters = requireNonNull(meters, "meters is null");
-        this.decoder = new RequestDecoder(settings.maxDecompressedBytes().bytes());
+        this.decoder = new OtlpRequestDecoder(settings.maxDecompressedBytes().bytes());
         this.translator = new MetricsTranslator(settings);
         this.deltas = new DeltaAccumulator(maxDeltaSeries, Counter.builder("vigil.otlp.metrics.delta.evictions")
                 .description("Running totals of delta-temporality series dropped to keep within the bound")
@@ -80,19 +84,14 @@ public final class OtlpMetricsReceiver implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        String contentType = exchange.header("Content-Type").orElse("");
-        OtlpEncoding encoding = OtlpEncoding.ofContentType(contentType).orElse(null);
-        if (encoding == null) {
-            // the client's encoding is unknown, so the status is written in the readable one
-            refuse(exchange, OtlpEncoding.JSON, RequestRefusedException.unsupportedMediaType("Content-Type '" + contentType
-                    + "' is not supported; send application/x-protobuf or application/json"));
-            return;
-        }
+        OtlpEncoding encoding = OtlpEncoding.JSON;
         ExportMetricsServiceRequest request;
         try {
-            request = decoder.decode(exchange.body(), encoding, exchange.header("Content-Encoding").orElse(null));
+            encoding = OtlpCalls.encoding(exchange);
+            request = OtlpCalls.read(exchange, encoding, decoder, ExportMetricsServiceRequest::newBuilder);
         } catch (RequestRefusedException e) {
-            refuse(exchange, encoding, e);
+            requestCounter(e.outcome()).increment();
+            OtlpCalls.refuse(exchange, encoding, e);
             return;
         }
         PointWriter written;
@@ -103,7 +102,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
                 LOG.warn("The metric store could not write an OTLP request; answering 503 (logged once)", e);
             }
             requestCounter("unavailable").increment();
-            respond(exchange, encoding, 503, RpcStatus.of(RpcStatus.UNAVAILABLE,
+            OtlpCalls.respond(exchange, encoding, 503, RpcStatus.of(RpcStatus.UNAVAILABLE,
                     "the metric store could not write the request: " + e.getMessage()));
             return;
         }
@@ -118,7 +117,7 @@ public final class OtlpMetricsReceiver implements HttpHandler {
         } else {
             requestCounter("success").increment();
         }
-        respond(exchange, encoding, 200, response.build());
+        OtlpCalls.respond(exchange, encoding, 200, response.build());
     }
 
     private PointWriter write(ExportMetricsServiceRequest request) {
@@ -129,15 +128,6 @@ public final class OtlpMetricsReceiver implements HttpHandler {
             session.publish();
             return writer;
         }
-    }
-
-    private void refuse(HttpExchange exchange, OtlpEncoding encoding, RequestRefusedException e) {
-        requestCounter(e.outcome()).increment();
-        respond(exchange, encoding, e.status(), RpcStatus.of(e.rpcCode(), e.getMessage()));
-    }
-
-    private static void respond(HttpExchange exchange, OtlpEncoding encoding, int status, Message body) {
-        exchange.respond(status, encoding.contentType(), encoding.encode(body));
     }
 
     private Counter requestCounter(String outcome) {

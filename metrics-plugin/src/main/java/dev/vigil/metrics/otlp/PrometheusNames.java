@@ -1,6 +1,6 @@
 package dev.vigil.metrics.otlp;
 
-import java.math.BigDecimal;
+import dev.vigil.otlp.AnyValues;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -106,16 +106,7 @@ final class PrometheusNames {
      * as {@code 0.005} or {@code 1}, and {@code +Inf}, {@code -Inf} or {@code NaN}.
      */
     static String formatDouble(double value) {
-        if (value == Double.POSITIVE_INFINITY) {
-            return "+Inf";
-        }
-        if (value == Double.NEGATIVE_INFINITY) {
-            return "-Inf";
-        }
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        return AnyValues.formatDouble(value);
     }
 
     private static String sanitize(String text, boolean allowColon) {

@@ -13,6 +13,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.vigil.api.config.ByteSize;
 import dev.vigil.metrics.testing.TestingHttpExchange;
 import dev.vigil.metrics.testing.TestingMetricStore;
+import dev.vigil.otlp.RpcStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;

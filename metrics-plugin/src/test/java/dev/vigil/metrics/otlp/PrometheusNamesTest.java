@@ -3,7 +3,6 @@ package dev.vigil.metrics.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.ArrayValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,16 +62,6 @@ class PrometheusNamesTest {
     void collidingKeysAreJoinedInKeyOrder() {
         List<KeyValue> attributes = List.of(attribute("foo.bar", "dot"), attribute("foo-bar", "dash"), attribute("foo_bar", "under"));
         assertThat(AttributeValues.toLabels(attributes)).containsExactly(java.util.Map.entry("foo_bar", "dash;dot;under"));
-    }
-
-    @Test
-    void nonStringValuesAreWrittenAsTheAttributeSpecificationSays() {
-        assertThat(AttributeValues.text(AnyValue.newBuilder().setIntValue(42).build())).isEqualTo("42");
-        assertThat(AttributeValues.text(AnyValue.newBuilder().setBoolValue(true).build())).isEqualTo("true");
-        assertThat(AttributeValues.text(AnyValue.newBuilder().setDoubleValue(0.25).build())).isEqualTo("0.25");
-        assertThat(AttributeValues.text(AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder()
-                .addValues(AnyValue.newBuilder().setStringValue("a\"b"))
-                .addValues(AnyValue.newBuilder().setIntValue(1))).build())).isEqualTo("[\"a\\\"b\",1]");
     }
 
     @Test

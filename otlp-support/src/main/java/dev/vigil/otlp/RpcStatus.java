@@ -1,4 +1,4 @@
-package dev.vigil.metrics.otlp;
+package dev.vigil.otlp;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
@@ -16,21 +16,21 @@ import com.google.protobuf.Message;
  * = 1; string message = 2;}, the {@code details} field left out) and built as a {@link DynamicMessage}; the
  * OTel SDK exporters read {@code message} from it and log it.
  */
-final class RpcStatus {
+public final class RpcStatus {
 
     /** {@code INVALID_ARGUMENT}: the request can never succeed as sent. */
-    static final int INVALID_ARGUMENT = 3;
+    public static final int INVALID_ARGUMENT = 3;
     /** {@code RESOURCE_EXHAUSTED}: a limit was exceeded. */
-    static final int RESOURCE_EXHAUSTED = 8;
+    public static final int RESOURCE_EXHAUSTED = 8;
     /** {@code UNAVAILABLE}: the server could not take the request now; a retry may succeed. */
-    static final int UNAVAILABLE = 14;
+    public static final int UNAVAILABLE = 14;
 
     private static final Descriptor STATUS = describe();
 
     private RpcStatus() {}
 
     /** A status message with {@code code} and {@code message}. */
-    static Message of(int code, String message) {
+    public static Message of(int code, String message) {
         return DynamicMessage.newBuilder(STATUS)
                 .setField(STATUS.findFieldByName("code"), code)
                 .setField(STATUS.findFieldByName("message"), message)

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.otlp;
+package dev.vigil.otlp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The two encodings of OTLP/HTTP: binary protobuf and OTLP JSON. */
-enum OtlpEncoding {
+public enum OtlpEncoding {
     /** {@code application/x-protobuf}. */
     PROTOBUF("application/x-protobuf"),
     /** {@code application/json}: proto3 JSON with lowerCamelCase keys, as {@link JsonFormat} reads and writes it. */
@@ -23,12 +23,12 @@ enum OtlpEncoding {
     }
 
     /** The media type of this encoding. */
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
     /** The encoding named by a {@code Content-Type} header (parameters ignored), if it is one of the two. */
-    static Optional<OtlpEncoding> ofContentType(String header) {
+    public static Optional<OtlpEncoding> ofContentType(String header) {
         int semicolon = header.indexOf(';');
         String mediaType = (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         for (OtlpEncoding encoding : values()) {
@@ -40,7 +40,7 @@ enum OtlpEncoding {
     }
 
     /** {@code message} in this encoding. */
-    byte[] encode(Message message) {
+    public byte[] encode(Message message) {
         if (this == PROTOBUF) {
             return message.toByteArray();
         }

@@ -1,9 +1,9 @@
-package dev.vigil.metrics.otlp;
+package dev.vigil.otlp;
 
 import static java.util.Objects.requireNonNull;
 
 /** A request refused before any of it was written, with the HTTP status and the outcome tag to count. */
-final class RequestRefusedException extends Exception {
+public final class RequestRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,7 +11,7 @@ final class RequestRefusedException extends Exception {
     private final int rpcCode;
     private final String outcome;
 
-    RequestRefusedException(int status, int rpcCode, String outcome, String message) {
+    public RequestRefusedException(int status, int rpcCode, String outcome, String message) {
         super(requireNonNull(message, "message is null"), null, false, false);
         this.status = status;
         this.rpcCode = rpcCode;
@@ -19,29 +19,32 @@ final class RequestRefusedException extends Exception {
     }
 
     /** 400, malformed. */
-    static RequestRefusedException badRequest(String message) {
+    public static RequestRefusedException badRequest(String message) {
         return new RequestRefusedException(400, RpcStatus.INVALID_ARGUMENT, "bad_request", message);
     }
 
     /** 413, too large once decompressed. */
-    static RequestRefusedException tooLarge(String message) {
+    public static RequestRefusedException tooLarge(String message) {
         return new RequestRefusedException(413, RpcStatus.RESOURCE_EXHAUSTED, "too_large", message);
     }
 
     /** 415, an unsupported content type or encoding. */
-    static RequestRefusedException unsupportedMediaType(String message) {
+    public static RequestRefusedException unsupportedMediaType(String message) {
         return new RequestRefusedException(415, RpcStatus.INVALID_ARGUMENT, "unsupported_media_type", message);
     }
 
-    int status() {
+    /** The HTTP status of the answer. */
+    public int status() {
         return status;
     }
 
-    int rpcCode() {
+    /** The {@code google.rpc.Code} of the answer's status. */
+    public int rpcCode() {
         return rpcCode;
     }
 
-    String outcome() {
+    /** The outcome to count the request under, such as {@code bad_request}. */
+    public String outcome() {
         return outcome;
     }
 }
