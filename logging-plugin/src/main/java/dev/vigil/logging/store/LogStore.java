@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * in memory. The segment being written is closed at {@code segmentSize}, or once it is an hour old (by the clock)
  * and holds records, which bounds how long retention keeps a record past its age.
  *
+ * <p>Text is stored as UTF-8, so a string holding an unpaired surrogate (never valid text) comes back with {@code ?}
+ * in its place.
+ *
  * <p>{@link #accept} writes a batch with one write to the operating system before it returns, so the batch survives
  * the process being killed; with {@code fsync} it is also forced to disk. On {@link #open}, a segment that ends in an
  * unfinished write is cut back to the last whole batch, and the open block's index is built again from its frames.
@@ -176,6 +179,12 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An empty time range has no buckets. When the filter has no logger, attribute, trace id or line conditions,
+     * blocks and frames that lie within one bucket are counted from their headers without being read.
+     */
     @Override
     public LogCounts counts(LogFilter filter, Duration step) {
         requireNonNull(filter, "filter is null");

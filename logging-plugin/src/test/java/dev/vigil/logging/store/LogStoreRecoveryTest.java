@@ -173,6 +173,23 @@ class LogStoreRecoveryTest {
     }
 
     @Test
+    void withFsyncEveryBatchIsForcedAndKept() throws Exception {
+        LogStoreSettings settings = LogStoreSettings.defaults().withFsync(true);
+        Random random = new Random(8);
+        List<LogRecord> stored = new ArrayList<>();
+        try (LogStore store = LogStore.open(dir, settings, clock, 8 * 1024)) {
+            for (int b = 0; b < 20; b++) {
+                List<LogRecord> batch = TestRecords.random(random, 20, 100);
+                store.accept(batch);
+                stored.addAll(batch);
+            }
+        }
+        try (LogStore store = LogStore.open(dir, settings, clock, 8 * 1024)) {
+            assertThat(everything(store)).isEqualTo(inTimeOrder(stored));
+        }
+    }
+
+    @Test
     void garbageAfterTheLastFrameIsCutOff() throws Exception {
         try (LogStore store = LogStore.open(dir, LogStoreSettings.defaults(), clock)) {
             store.accept(List.of(at(1, Severity.INFO, "cart", "one")));
