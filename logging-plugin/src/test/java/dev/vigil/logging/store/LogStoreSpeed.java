@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * thread while writing the same records as JSON lines, then times searches and counts against {@code grep -c} over the
  * JSON file: a rare word, a trace id, a common word, and errors of one service.
  *
- * <p>Run with {@code java -Xmx4g -cp <test classpath> dev.vigil.logging.store.LogStoreSpeed [folder] [megabytes]}.
+ * <p>Run with {@code java -Xmx4g -cp <test classpath> dev.vigil.logging.store.LogStoreSpeed [folder] [megabytes]
+ * [--queries-only]}; the last runs the queries again over what an earlier run left in the folder. Each query runs once
+ * to warm up, then the best of five runs is reported (of three for grep).
  */
 public final class LogStoreSpeed {
 
@@ -74,12 +76,19 @@ public final class LogStoreSpeed {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/logstore-speed");
         long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 1024;
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        new LogStoreSpeed().run(dir, megabytes << 20);
+        LogStoreSpeed speed = new LogStoreSpeed();
+        if (args.length > 2 && args[2].equals("--queries-only")) {
+            speed.wantedTrace = Files.readString(dir.resolve("trace.txt")).strip();
+        } else {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            speed.ingest(dir, megabytes << 20);
+            Files.writeString(dir.resolve("trace.txt"), speed.wantedTrace);
+        }
+        speed.queries(dir);
     }
 
-    private void run(Path dir, long targetBytes) throws Exception {
+    private void ingest(Path dir, long targetBytes) throws Exception {
         Path storeDir = dir.resolve("store");
         Path json = dir.resolve("logs.jsonl");
         long storeNanos = 0;
@@ -120,6 +129,12 @@ public final class LogStoreSpeed {
         System.out.printf(Locale.ROOT, "store ingest, one thread: %,.0f records/s, %.0f MB/s of JSON-equivalent "
                 + "(accept() time only: %.1f s)%n", records / (storeNanos / 1e9), jsonBytes / 1e6 / (storeNanos / 1e9),
                 storeNanos / 1e9);
+    }
+
+    private void queries(Path dir) throws Exception {
+        Path storeDir = dir.resolve("store");
+        Path json = dir.resolve("logs.jsonl");
+        long jsonBytes = Files.size(json);
 
         long opened = System.nanoTime();
         try (LogStore store = LogStore.open(storeDir, LogStoreSettings.defaults(), Clock.systemUTC())) {
@@ -127,27 +142,44 @@ public final class LogStoreSpeed {
                     store.bytesOnDisk(), 100.0 * store.bytesOnDisk() / jsonBytes, store.segmentCount(),
                     (System.nanoTime() - opened) / 1_000_000);
             LogFilter all = LogFilter.between(Instant.parse("2025-12-31T00:00:00Z"), Instant.parse("2026-01-31T00:00:00Z"));
-            compare(store, json, "rare word \"" + RARE + "\"", all.withLines(LineFilter.contains(RARE)), RARE);
-            compare(store, json, "trace id " + wantedTrace, all.withTraceId(wantedTrace), wantedTrace);
-            compare(store, json, "common word \"" + COMMON + "\"", all.withLines(LineFilter.contains(COMMON)), COMMON);
-            compare(store, json, "severity=ERROR, service payment",
-                    all.withService("payment").withSeverities(Set.of(Severity.ERROR)), "\"level\":\"ERROR\",\"service\":\"payment\"");
-            compare(store, json, "service payment |= \"timed out\"",
-                    all.withService("payment").withLines(LineFilter.contains("timed out")), null);
-            compare(store, json, "|~ \"status 5\\\\d\\\\d\"", all.withLines(LineFilter.regex("status 5\\d\\d")), null);
+            for (boolean warm : new boolean[] {false, true}) {
+                measured = warm;
+                if (warm) {
+                    System.out.println("(after one run of each to warm up; best of 5 for the store, of 3 for grep)");
+                }
+                compareAll(store, json, all);
+            }
         }
+    }
+
+    private boolean measured;
+
+    private void compareAll(LogStore store, Path json, LogFilter all) throws Exception {
+        compare(store, json, "rare word \"" + RARE + "\"", all.withLines(LineFilter.contains(RARE)), RARE);
+        compare(store, json, "trace id " + wantedTrace, all.withTraceId(wantedTrace), wantedTrace);
+        compare(store, json, "common word \"" + COMMON + "\"", all.withLines(LineFilter.contains(COMMON)), COMMON);
+        compare(store, json, "severity=ERROR, service payment", all.withService("payment").withSeverities(Set.of(Severity.ERROR)),
+                "\"level\":\"ERROR\",\"service\":\"payment\"");
+        compare(store, json, "service payment |= \"timed out\"",
+                all.withService("payment").withLines(LineFilter.contains("timed out")), null);
+        compare(store, json, "|~ \"status 5\\\\d\\\\d\"", all.withLines(LineFilter.regex("status 5\\d\\d")), null);
     }
 
     private void compare(LogStore store, Path json, String what, LogFilter filter, String grepFor) throws Exception {
         Duration step = Duration.between(filter.from(), filter.to());
         long[] count = new long[1];
-        double countMs = best(() -> {
+        if (!measured) {
+            store.counts(filter, step);
+            store.search(LogSearch.newestFirst(filter, 100));
+            return;
+        }
+        double countMs = best(5, () -> {
             LogCounts c = store.counts(filter, step);
             count[0] = c.buckets().stream().mapToLong(LogCounts.Bucket::total).sum();
             return null;
         });
         int[] page = new int[1];
-        double newestMs = best(() -> {
+        double newestMs = best(5, () -> {
             LogPage p = store.search(LogSearch.newestFirst(filter, 100));
             page[0] = p.records().size();
             return null;
@@ -156,7 +188,7 @@ public final class LogStoreSpeed {
                 count[0], countMs, page[0], newestMs);
         if (grepFor != null) {
             long[] grepCount = new long[1];
-            double grepMs = best(() -> {
+            double grepMs = best(3, () -> {
                 grepCount[0] = grep(grepFor, json);
                 return null;
             });
@@ -166,10 +198,10 @@ public final class LogStoreSpeed {
         System.out.println();
     }
 
-    /** The best of three runs, in milliseconds. */
-    private static double best(Supplier<Void> task) {
+    /** The best of some runs, in milliseconds. */
+    private static double best(int runs, Supplier<Void> task) {
         double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             task.get();
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
