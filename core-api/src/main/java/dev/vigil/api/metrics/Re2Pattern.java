@@ -49,6 +49,22 @@ public final class Re2Pattern {
         return toJava(regex);
     }
 
+    /**
+     * {@code text} with every character that has a meaning in a regular expression escaped, so that the result
+     * matches {@code text} literally (Go's {@code regexp.QuoteMeta}).
+     */
+    public static String quoteMeta(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     static String toJava(String regex) {
         StringBuilder out = new StringBuilder(regex.length() + 8);
         int n = regex.length();

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * 10^10, nanoseconds beyond). A step is seconds (with decimals) or a Prometheus duration. Errors carry Go's words,
  * such as {@code strconv.ParseInt: parsing "x": invalid syntax}. Stateless and thread-safe.
  */
-final class LokiTime {
+public final class LokiTime {
 
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
@@ -36,7 +36,7 @@ final class LokiTime {
      *
      * @throws IllegalArgumentException with Go's message when {@code text} is none of Loki's forms
      */
-    static long parseTimestamp(String text) {
+    public static long parseTimestamp(String text) {
         try {
             OffsetDateTime time = OffsetDateTime.parse(text, RFC_3339);
             return Math.addExact(Math.multiplyExact(time.toEpochSecond(), 1_000_000_000L), time.getNano());
@@ -85,7 +85,7 @@ final class LokiTime {
      *
      * @throws IllegalArgumentException {@code cannot parse "x" to a valid duration}
      */
-    static long parseSecondsOrDuration(String text) {
+    public static long parseSecondsOrDuration(String text) {
         if (FLOAT.matcher(text).matches()) {
             double nanos = Double.parseDouble(text) * 1e9;
             if (nanos >= 0x1p63 || nanos < -0x1p63) {

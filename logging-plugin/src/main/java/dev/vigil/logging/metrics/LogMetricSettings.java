@@ -10,6 +10,7 @@ import dev.vigil.api.logs.LogFilter;
 import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.logs.Severity;
 import dev.vigil.api.metrics.LabelMatcher;
+import dev.vigil.api.metrics.Re2Pattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -72,7 +73,7 @@ public record LogMetricSettings(String name, String help, Set<String> services, 
         LogFilter filter = LogFilter.between(Instant.MIN, Instant.MAX).withSeverities(severities).withLoggers(loggers);
         if (!services.isEmpty()) {
             filter = filter.withResource(LabelMatcher.regex(LogRecord.SERVICE_NAME,
-                    String.join("|", services.stream().map(LogMetricSettings::quoteRegex).toList())));
+                    String.join("|", services.stream().map(Re2Pattern::quoteMeta).toList())));
         }
         for (String text : contains) {
             filter = filter.withLines(LineFilter.contains(text));
@@ -86,16 +87,6 @@ public record LogMetricSettings(String name, String help, Set<String> services, 
         return filter;
     }
 
-    private static String quoteRegex(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
 
     @JsonCreator
     private static LogMetricSettings fromConfig(
