@@ -63,7 +63,7 @@ public final class LogbackOutputs implements AutoCloseable {
 
     LogbackOutputs(LoggerContext context, Clock clock, ConsoleEnvironment console) {
         this.context = requireNonNull(context, "context is null");
-        this.spans = CurrentSpan.find(LogbackOutputs.class.getClassLoader());
+        this.spans = CurrentSpan.PLATFORM;
         this.levels = new LevelControl(context);
         this.factory = new OutputFactory(clock, console, HostInfo.local(), () -> sink, this::report, storeDropped, storeFailed);
     }

@@ -110,13 +110,4 @@ class CorrelationTest {
             assertThat(f.stdout()).contains("no span trace_id=from-the-caller").doesNotContain("span_id");
         }
     }
-
-    @Test
-    void theOpenTelemetryApiIsFoundThroughTheClassLoader() {
-        assertThat(CurrentSpan.find(getClass().getClassLoader()).available()).isTrue();
-        assertThat(CurrentSpan.find(getClass().getClassLoader()).current()).isNull();
-        ClassLoader without = new ClassLoader(null) {};
-        assertThat(CurrentSpan.find(without).available()).isFalse();
-        assertThat(CurrentSpan.find(without).current()).isNull();
-    }
 }
