@@ -14,6 +14,8 @@ import dev.vigil.kernel.config.ConfigException;
 import dev.vigil.kernel.config.ConfigMappers;
 import dev.vigil.kernel.config.KernelConfig;
 import dev.vigil.kernel.config.OtlpSettings;
+import dev.vigil.kernel.descriptor.DescriptorException;
+import dev.vigil.kernel.descriptor.DescriptorReader;
 import dev.vigil.kernel.descriptor.Version;
 import dev.vigil.kernel.endpoint.KernelEndpoints;
 import dev.vigil.kernel.health.KernelHealthRegistry;
@@ -186,7 +188,8 @@ public final class Kernel implements AutoCloseable {
             }
 
             Map<String, Path> jars = Files.isDirectory(pluginDir) ? PluginFolderWatcher.list(pluginDir) : Map.of();
-            manager.deployAll(options.inProcess, PluginFolderWatcher.sortedNames(jars).stream().map(jars::get).toList());
+            manager.deployAll(options.inProcess, PluginFolderWatcher.sortedNames(jars).stream().map(jars::get)
+                    .filter(this::wanted).toList());
             warnAboutUnusedSections(document, manager);
 
             if (options.watchPlugins && kernelConfig.watch().enabled()) {
@@ -257,6 +260,18 @@ public final class Kernel implements AutoCloseable {
             close();
         } catch (RuntimeException e) {
             log.warn("cleaning up after a failed start failed", e);
+        }
+    }
+
+    /** Whether {@code jar} is one of the plugins the kernel was told to deploy; a JAR whose descriptor cannot be read is deployed, to be refused with its reason. */
+    private boolean wanted(Path jar) {
+        if (options.onlyPlugins.isEmpty()) {
+            return true;
+        }
+        try {
+            return options.onlyPlugins.contains(DescriptorReader.read(jar).id());
+        } catch (DescriptorException e) {
+            return true;
         }
     }
 

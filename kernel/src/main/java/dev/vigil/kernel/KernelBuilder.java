@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,7 @@ public final class KernelBuilder {
     boolean watchPlugins = true;
     boolean watchConfig = true;
     boolean serve = true;
+    final Set<String> onlyPlugins = new LinkedHashSet<>();
     PlatformPackages platform = PlatformPackages.DEFAULT;
     final List<InProcessPlugin> inProcess = new ArrayList<>();
 
@@ -147,6 +150,16 @@ public final class KernelBuilder {
      */
     public KernelBuilder serve(boolean serve) {
         this.serve = serve;
+        return this;
+    }
+
+    /**
+     * Deploys only the JARs of the plugins with these ids from the plugins folder (and ignores the rest, unread
+     * beyond their descriptors); every plugin when none is given. A listed plugin's requirements must be listed
+     * too. For tools that need a few plugins' services, such as the command line's rule tools.
+     */
+    public KernelBuilder onlyPlugins(String... ids) {
+        onlyPlugins.addAll(List.of(ids));
         return this;
     }
 

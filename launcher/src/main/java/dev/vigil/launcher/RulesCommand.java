@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vigil rules}: Prometheus rule files, checked and unit-tested as {@code promtool check rules} and
- * {@code promtool test rules} do. The work is done by the alerting and metrics plugins from the plugins folder, run
- * in this process by a kernel that listens on no port and keeps its data in a temporary folder, so the command
- * needs no running server and does not touch the data of one.
+ * {@code promtool test rules} do. The work is done by the alerting and metrics plugins from the plugins folder (and
+ * no other), run in this process by a kernel that listens on no port and keeps its data in a temporary folder, so
+ * the command needs no running server and does not touch the data of one.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Prometheus rule files: check them, and run their unit tests (promtool test rules format).",
@@ -106,7 +106,7 @@ final class RulesCommand implements Runnable {
             return 2;
         }
         try (Kernel kernel = Kernel.builder().homeDirectory(Home.home()).pluginsDirectory(pluginDir).dataDirectory(data)
-                .serve(false).watchPlugins(false).watchConfig(false).build()) {
+                .serve(false).watchPlugins(false).watchConfig(false).onlyPlugins("metrics", "alerting").build()) {
             kernel.start();
             Optional<RuleTool> tool = kernel.services().find(RuleTool.class);
             if (tool.isEmpty()) {

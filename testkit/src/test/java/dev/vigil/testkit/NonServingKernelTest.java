@@ -45,4 +45,15 @@ class NonServingKernelTest {
             assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void onlyTheListedPluginsAreDeployedFromTheFolder() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        Files.copy(Examples.hello(), plugins.resolve("hello.jar"));
+        Files.copy(Examples.helloConsumer(), plugins.resolve("hello-consumer.jar"));
+        try (Kernel kernel = Kernel.builder().homeDirectory(home).serve(false).watchPlugins(false).onlyPlugins("hello").build()) {
+            kernel.start();
+            assertThat(kernel.plugins()).extracting(p -> p.id()).containsExactly("hello");
+        }
+    }
 }
