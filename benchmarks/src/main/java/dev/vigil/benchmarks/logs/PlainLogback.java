@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,15 +29,16 @@ public class PlainLogback {
 
     private static final String FILE_NAME = "plain.log";
 
-    private Path folder = Path.of("");
-    private LoggerContext context = new LoggerContext();
-    private Logger[] loggers = new Logger[0];
+    /** What runs between set-up and tear-down. */
+    private record Running(Path folder, LoggerContext context, Logger[] loggers) {}
+
+    private @Nullable Running running;
 
     /** Makes the context and the file appender in a new temporary folder. */
     @Setup(Level.Trial)
     public void start() throws IOException {
-        folder = Files.createTempDirectory("vigil-log-throughput-plain-");
-        context = LogContexts.start("plain");
+        Path folder = Files.createTempDirectory("vigil-log-throughput-plain-");
+        LoggerContext context = LogContexts.start("plain");
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
         encoder.setIncludeContext(false);
@@ -71,20 +73,30 @@ public class PlainLogback {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(ch.qos.logback.classic.Level.INFO);
         root.addAppender(appender);
-        loggers = LogContexts.loggers(context);
+        running = new Running(folder, context, LogContexts.loggers(context));
     }
 
     /** Logs {@code call}. */
     void log(LogCall call) {
-        call.emit(loggers[call.logger()]);
+        call.emit(running().loggers()[call.logger()]);
     }
 
-    /** Stops the context and deletes the folder. */
+    /** Stops the context, shows a line it wrote, and deletes the folder. */
     @TearDown(Level.Trial)
     public void stop() throws IOException {
-        context.stop();
+        Running r = running();
+        running = null;
+        r.context().stop();
         System.out.printf(Locale.ROOT, "plain Logback: JSON files %,d bytes at the end; a line of the mix as written:%n%s%n",
-                LogContexts.size(folder), LogContexts.firstLineWith(folder.resolve(FILE_NAME), LogMix.SAMPLE));
-        LogContexts.deleteTree(folder);
+                LogContexts.size(r.folder()), LogContexts.firstLineWith(r.folder().resolve(FILE_NAME), LogMix.SAMPLE));
+        LogContexts.deleteTree(r.folder());
+    }
+
+    private Running running() {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("not started");
+        }
+        return r;
     }
 }

@@ -44,40 +44,38 @@ public class PlatformPipeline {
     private static final String LOGS = "logs";
     private static final String FILE_NAME = "vigil.log";
 
-    private Path folder = Path.of("");
-    private LoggerContext context = new LoggerContext();
-    private @Nullable LogbackOutputs outputs;
-    private @Nullable LogStore store;
-    private StoreGate gate = new StoreGate(records -> { }, 1, 0);
-    private Logger[] loggers = new Logger[0];
+    /** What runs between set-up and tear-down. */
+    private record Running(Path folder, LoggerContext context, LogbackOutputs outputs, LogStore store, StoreGate gate,
+            Logger[] loggers) {}
+
+    private @Nullable Running running;
 
     /** Opens the store and applies the outputs in a new temporary folder. */
     @Setup(Level.Trial)
     public void start() throws IOException {
-        folder = Files.createTempDirectory("vigil-log-throughput-platform-");
-        LogStore s = LogStore.open(folder.resolve("store"),
+        Path folder = Files.createTempDirectory("vigil-log-throughput-platform-");
+        LogStore store = LogStore.open(folder.resolve("store"),
                 LogStoreSettings.defaults().withRetentionSize(ByteSize.ofMebibytes(1024)), Clock.systemUTC());
-        store = s;
         int queue = STORE_OUTPUT.queueSize();
-        gate = new StoreGate(s, queue * 3L / 4, queue / 4);
-        context = LogContexts.start("platform");
-        LogbackOutputs o = new LogbackOutputs(context, Clock.systemUTC());
-        outputs = o;
+        StoreGate gate = new StoreGate(store, queue * 3L / 4, queue / 4);
+        LoggerContext context = LogContexts.start("platform");
+        LogbackOutputs outputs = new LogbackOutputs(context, Clock.systemUTC());
         OutputSettings settings = OutputSettings.defaults()
                 .withConsole(new ConsoleSettings(false, LogFormat.TEXT, ColorMode.AUTO, ConsoleTarget.AUTO))
                 .withFile(new FileSettings(true, folder.resolve(LOGS).resolve(FILE_NAME), LogFormat.JSON,
                         LogContexts.MAX_FILE_SIZE, LogContexts.MAX_HISTORY, LogContexts.TOTAL_SIZE_CAP, LogContexts.COMPRESS))
                 .withStore(STORE_OUTPUT);
-        o.apply(settings, Redactor.withDefaults());
-        o.setSink(gate);
-        loggers = LogContexts.loggers(context);
+        outputs.apply(settings, Redactor.withDefaults());
+        outputs.setSink(gate);
+        running = new Running(folder, context, outputs, store, gate, LogContexts.loggers(context));
     }
 
     /** Logs {@code call}, first waiting for the store if it is too far behind. */
     void log(LogCall call) {
-        gate.beforeEvent();
-        call.emit(loggers[call.logger()]);
-        gate.afterEvent();
+        Running r = running();
+        r.gate().beforeEvent();
+        call.emit(r.loggers()[call.logger()]);
+        r.gate().afterEvent();
     }
 
     /**
@@ -88,40 +86,36 @@ public class PlatformPipeline {
      */
     @TearDown(Level.Iteration)
     public void drain() {
-        gate.awaitStored(DRAIN_TIMEOUT);
-        OutputStats stats = outputs().stats();
+        Running r = running();
+        r.gate().awaitStored(DRAIN_TIMEOUT);
+        OutputStats stats = r.outputs().stats();
         if (stats.storeDropped() != 0 || stats.storeFailed() != 0 || stats.maskFailures() != 0) {
             throw new IllegalStateException("events were lost: " + stats);
         }
-        store().maintain();
+        r.store().maintain();
     }
 
-    /** Closes the outputs and the store and deletes the folder. */
+    /** Closes the outputs and the store, says what they did, and deletes the folder. */
     @TearDown(Level.Trial)
     public void stop() throws IOException {
-        outputs().close();
+        Running r = running();
+        running = null;
+        r.outputs().close();
+        Path logs = r.folder().resolve(LOGS);
         System.out.printf(Locale.ROOT, "platform: %,d events logged, %,d stored; the logging threads waited for the store %,d "
                 + "times; store %,d bytes on disk, JSON files %,d bytes at the end; a line of the mix as written:%n%s%n",
-                gate.logged(), gate.stored(), gate.waits(), store().bytesOnDisk(), LogContexts.size(folder.resolve(LOGS)),
-                LogContexts.firstLineWith(folder.resolve(LOGS).resolve(FILE_NAME), LogMix.SAMPLE));
-        store().close();
-        context.stop();
-        LogContexts.deleteTree(folder);
+                r.gate().logged(), r.gate().stored(), r.gate().waits(), r.store().bytesOnDisk(), LogContexts.size(logs),
+                LogContexts.firstLineWith(logs.resolve(FILE_NAME), LogMix.SAMPLE));
+        r.store().close();
+        r.context().stop();
+        LogContexts.deleteTree(r.folder());
     }
 
-    private LogbackOutputs outputs() {
-        LogbackOutputs o = outputs;
-        if (o == null) {
+    private Running running() {
+        Running r = running;
+        if (r == null) {
             throw new IllegalStateException("not started");
         }
-        return o;
-    }
-
-    private LogStore store() {
-        LogStore s = store;
-        if (s == null) {
-            throw new IllegalStateException("not started");
-        }
-        return s;
+        return r;
     }
 }
