@@ -12,6 +12,7 @@ import dev.vigil.logging.metrics.LogMetricSettings;
 import dev.vigil.logging.otlp.OtlpLogsSettings;
 import dev.vigil.logging.redact.RedactionSettings;
 import dev.vigil.logging.store.LogStoreSettings;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,18 +30,21 @@ import org.jspecify.annotations.Nullable;
  * @param errorAlerts whether new error issues and regressions are posted to the alerting plugin, when it runs
  *     (default true)
  * @param metrics log-based metrics: counters of the records that match, in the metric store
+ * @param metricsInterval how often the log-based metrics are written to the metric store (default 15s)
  */
 public record LoggingConfig(OutputSettings output, RedactionSettings redaction, LogStoreSettings store, OtlpLogsSettings otlp,
-        LokiSettings loki, ErrorTrackingSettings errors, boolean errorAlerts, List<LogMetricSettings> metrics) {
+        LokiSettings loki, ErrorTrackingSettings errors, boolean errorAlerts, List<LogMetricSettings> metrics,
+        Duration metricsInterval) {
 
     private static final LoggingConfig DEFAULTS = new LoggingConfig(OutputSettings.defaults(), RedactionSettings.defaults(),
             LogStoreSettings.defaults(), OtlpLogsSettings.defaults(), LokiSettings.defaults(), ErrorTrackingSettings.defaults(), true,
-            List.of());
+            List.of(), Duration.ofSeconds(15));
 
     /**
      * Checks and copies.
      *
-     * @throws IllegalArgumentException if two log-based metrics have the same name
+     * @throws IllegalArgumentException if two log-based metrics have the same name, or {@code metricsInterval} is
+     *     below a second
      */
     public LoggingConfig {
         requireNonNull(output, "output is null");
@@ -50,6 +54,10 @@ public record LoggingConfig(OutputSettings output, RedactionSettings redaction, 
         requireNonNull(loki, "loki is null");
         requireNonNull(errors, "errors is null");
         metrics = List.copyOf(metrics);
+        requireNonNull(metricsInterval, "metricsInterval is null");
+        if (metricsInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("metricsInterval: must be at least 1s, got " + metricsInterval);
+        }
         Set<String> names = new HashSet<>();
         for (LogMetricSettings metric : metrics) {
             if (!names.add(metric.name())) {
@@ -65,7 +73,8 @@ public record LoggingConfig(OutputSettings output, RedactionSettings redaction, 
 
     /** Whether {@code other} differs from this in what only a restart of the plugin applies. */
     boolean needsRestartFor(LoggingConfig other) {
-        return !store.equals(other.store) || !otlp.equals(other.otlp) || !loki.equals(other.loki) || !errors.equals(other.errors);
+        return !store.equals(other.store) || !otlp.equals(other.otlp) || !loki.equals(other.loki) || !errors.equals(other.errors)
+                || !metricsInterval.equals(other.metricsInterval);
     }
 
     /** The {@code receivers} section. */
@@ -85,7 +94,8 @@ public record LoggingConfig(OutputSettings output, RedactionSettings redaction, 
             @JsonProperty("loki") @Nullable LokiSettings loki,
             @JsonProperty("errors") @Nullable ErrorTrackingSettings errors,
             @JsonProperty("errorAlerts") @Nullable Boolean errorAlerts,
-            @JsonProperty("metrics") @Nullable List<LogMetricSettings> metrics) {
+            @JsonProperty("metrics") @Nullable List<LogMetricSettings> metrics,
+            @JsonProperty("metricsInterval") @Nullable Duration metricsInterval) {
         return new LoggingConfig(
                 requireNonNullElse(output, DEFAULTS.output),
                 requireNonNullElse(redaction, DEFAULTS.redaction),
@@ -94,6 +104,7 @@ public record LoggingConfig(OutputSettings output, RedactionSettings redaction, 
                 requireNonNullElse(loki, DEFAULTS.loki),
                 requireNonNullElse(errors, DEFAULTS.errors),
                 requireNonNullElse(errorAlerts, DEFAULTS.errorAlerts),
-                requireNonNullElse(metrics, DEFAULTS.metrics));
+                requireNonNullElse(metrics, DEFAULTS.metrics),
+                requireNonNullElse(metricsInterval, DEFAULTS.metricsInterval));
     }
 }

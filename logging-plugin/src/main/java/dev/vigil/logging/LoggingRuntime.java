@@ -55,7 +55,6 @@ final class LoggingRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingRuntime.class);
     private static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(1);
     private static final Duration ERRORS_SAVE_INTERVAL = Duration.ofSeconds(1);
-    static final Duration METRICS_FLUSH_INTERVAL = Duration.ofSeconds(15);
 
     private final PluginContext context;
     private final Deque<AutoCloseable> resources;
@@ -138,7 +137,7 @@ final class LoggingRuntime implements AutoCloseable {
 
         context.scheduler().scheduleAtFixedRate(this::maintain, MAINTENANCE_INTERVAL, MAINTENANCE_INTERVAL);
         context.scheduler().scheduleAtFixedRate(errors::saveIfDue, ERRORS_SAVE_INTERVAL, ERRORS_SAVE_INTERVAL);
-        context.scheduler().scheduleAtFixedRate(this::flushMetrics, METRICS_FLUSH_INTERVAL, METRICS_FLUSH_INTERVAL);
+        context.scheduler().scheduleAtFixedRate(this::flushMetrics, config.metricsInterval(), config.metricsInterval());
         context.health().register("store", () -> Health.up(Map.of("records", store.recordCount(), "bytes", store.bytesOnDisk())));
     }
 
@@ -185,7 +184,7 @@ final class LoggingRuntime implements AutoCloseable {
             metrics = new LogMetrics(changed.metrics(), context.clock());
         }
         if (config.needsRestartFor(changed)) {
-            LOG.warn("Changes to logging.store, logging.receivers, logging.loki or logging.errors apply when the plugin restarts");
+            LOG.warn("Changes to logging.store, logging.receivers, logging.loki, logging.errors or logging.metricsInterval apply when the plugin restarts");
         }
         config = changed;
     }

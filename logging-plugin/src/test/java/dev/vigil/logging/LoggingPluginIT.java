@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.api.plugin.PluginState;
 import dev.vigil.testkit.Await;
+import dev.vigil.logging.testing.Tracing;
 import dev.vigil.testkit.TestKernel;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -16,10 +17,7 @@ import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,24 +38,6 @@ class LoggingPluginIT {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A span processor that keeps nothing, so that the SDK records spans and gives them ids. */
-    static final class Recording implements SpanProcessor {
-        @Override
-        public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {}
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {}
-
-        @Override
-        public boolean isEndRequired() {
-            return false;
-        }
-    }
 
     static TestKernel start(String config) throws Exception {
         return TestKernel.builder().systemClock().pluginJar(JAR).config(config).start();
@@ -96,7 +76,7 @@ class LoggingPluginIT {
     void recordsFromAnOpenTelemetryAppAreFoundThroughLokiByTextAndByTraceId() throws Exception {
         try (TestKernel kernel = start("")) {
             kernel.awaitState("logging", PluginState.ACTIVE, WAIT);
-            SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new Recording()).build();
+            SdkTracerProvider tracing = Tracing.recording();
             SdkLoggerProvider logs = SdkLoggerProvider.builder()
                     .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout")))
                     .addLogRecordProcessor(SimpleLogRecordProcessor.create(OtlpHttpLogRecordExporter.builder()
@@ -135,7 +115,7 @@ class LoggingPluginIT {
         Path file = dir.resolve("vigil.json");
         try (TestKernel kernel = start("logging:\n  output:\n    file:\n      enabled: true\n      path: " + file + "\n")) {
             kernel.awaitState("logging", PluginState.ACTIVE, WAIT);
-            SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new Recording()).build();
+            SdkTracerProvider tracing = Tracing.recording();
             Span span = tracing.get("test").spanBuilder("work").startSpan();
             try (Scope scope = span.makeCurrent()) {
                 LoggerFactory.getLogger("com.example.Work").info("working on order for ops@example.com");

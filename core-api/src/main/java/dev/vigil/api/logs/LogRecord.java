@@ -43,10 +43,10 @@ public record LogRecord(long timeNanos, Severity severity, String severityText, 
         requireNonNull(spanId, "spanId is null");
         resource = sorted(requireNonNull(resource, "resource is null"));
         attributes = sorted(requireNonNull(attributes, "attributes is null"));
-        if (!traceId.isEmpty() && !isHex(traceId, 32)) {
+        if (!traceId.isEmpty() && !isTraceId(traceId)) {
             throw new IllegalArgumentException("traceId must be 32 lower-case hex digits: " + traceId);
         }
-        if (!spanId.isEmpty() && !isHex(spanId, 16)) {
+        if (!spanId.isEmpty() && !isSpanId(spanId)) {
             throw new IllegalArgumentException("spanId must be 16 lower-case hex digits: " + spanId);
         }
     }
@@ -68,6 +68,16 @@ public record LogRecord(long timeNanos, Severity severity, String severityText, 
         TreeMap<String, String> copy = new TreeMap<>();
         map.forEach((k, v) -> copy.put(requireNonNull(k, "attribute name is null"), requireNonNull(v, () -> "attribute " + k + " is null")));
         return java.util.Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Whether {@code text} is a trace id as records carry it: 32 lower-case hex digits. */
+    public static boolean isTraceId(String text) {
+        return isHex(text, 32);
+    }
+
+    /** Whether {@code text} is a span id as records carry it: 16 lower-case hex digits. */
+    public static boolean isSpanId(String text) {
+        return isHex(text, 16);
     }
 
     private static boolean isHex(String s, int length) {

@@ -64,19 +64,6 @@ final class RecordConverter {
         return new LogRecord(LogFilter.nanos(event.getInstant()), severity,
                 severity == Severity.FATAL ? Severity.FATAL.name() : event.getLevel().levelStr,
                 event.getFormattedMessage(), resource, event.getLoggerName(), attributes,
-                isHex(event.traceId(), 32) ? event.traceId() : "", isHex(event.spanId(), 16) ? event.spanId() : "");
-    }
-
-    private static boolean isHex(String s, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+                LogRecord.isTraceId(event.traceId()) ? event.traceId() : "", LogRecord.isSpanId(event.spanId()) ? event.spanId() : "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.logging.store;
 
 import dev.vigil.api.logs.LogFilter;
+import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.metrics.LabelMatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ final class QueryPlan {
         String trace = filter.traceId();
         if (trace.isEmpty()) {
             traceId = null;
-        } else if (isLowerHex(trace, 32)) {
+        } else if (LogRecord.isTraceId(trace)) {
             traceId = HexFormat.of().parseHex(trace);
             bloomGroups.add(new int[][] {Tokens.exactProbes(Tokens.traceHash(traceId, 0))});
         } else {
@@ -92,18 +93,6 @@ final class QueryPlan {
         this.countsFromHeaders = !needsMeta && !nothing && filter.lines().isEmpty() && trace.isEmpty();
     }
 
-    private static boolean isLowerHex(String s, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Whether records of resource {@code id} pass the resource conditions. */
     boolean resourceMatches(int id) {

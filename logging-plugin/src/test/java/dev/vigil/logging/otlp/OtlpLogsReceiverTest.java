@@ -9,6 +9,7 @@ import dev.vigil.api.logs.Severity;
 import dev.vigil.api.plugin.Plugin;
 import dev.vigil.api.plugin.PluginContext;
 import dev.vigil.logging.LogSink;
+import dev.vigil.logging.testing.Tracing;
 import dev.vigil.testkit.TestKernel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -20,10 +21,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -74,8 +72,7 @@ class OtlpLogsReceiverTest {
 
     @Test
     void recordsFromTheOpenTelemetrySdkArriveWithResourceScopeSeverityAttributesAndSpan() {
-        // with no span processor the SDK hands out spans it does not record, with no ids
-        SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(new EndedSpans()).build();
+        SdkTracerProvider tracing = Tracing.recording();
         OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
                 .setEndpoint(kernel.otlpUri().resolve("/v1/logs").toString()).build();
         SdkLoggerProvider logs = SdkLoggerProvider.builder()
@@ -165,24 +162,6 @@ class OtlpLogsReceiverTest {
         assertThat(response.body()).contains("\"code\":14", "disk full");
     }
 
-    /** A span processor that keeps nothing, so that spans are recorded and get ids. */
-    private static final class EndedSpans implements SpanProcessor {
-        @Override
-        public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {}
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {}
-
-        @Override
-        public boolean isEndRequired() {
-            return false;
-        }
-    }
 
     private HttpResponse<String> send(byte[] body, String contentType, String contentEncoding) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(kernel.otlpUri().resolve("/v1/logs"))
