@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.vigil.logging.Masker;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class EventRedactor {
     private final CurrentSpan spans;
     private final PluginIds plugins;
     private final AtomicLong failures;
+    /** Per thread: the last MDC seen (a copy) and its masked form. */
+    private final ThreadLocal<Object[]> lastMdc = new ThreadLocal<>();
 
     /**
      * @param failures counts the texts the masker threw on
@@ -76,10 +79,21 @@ final class EventRedactor {
         }
     }
 
-    /** The MDC masked through {@link Masker#maskValues}, which may mask a value whole for what its key names. */
+    /**
+     * The MDC masked through {@link Masker#maskValues}, which may mask a value whole for what its key names. A thread
+     * usually logs several events with the same MDC (a request's), so the last MDC and its masked form are kept per
+     * thread and reused while the MDC is equal; they hold only JDK types, so a thread that outlives the plugin does
+     * not keep its class loader.
+     */
     private Map<String, String> maskValues(@Nullable Map<String, String> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
+        }
+        Object[] last = lastMdc.get();
+        if (last != null && map.equals(last[0])) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> masked = (Map<String, String>) last[1];
+            return masked;
         }
         LinkedHashMap<String, String> values = new LinkedHashMap<>(map.size() * 2);
         map.forEach((k, v) -> {
@@ -87,13 +101,16 @@ final class EventRedactor {
                 values.put(k, v == null ? "" : v);
             }
         });
+        Map<String, String> masked;
         try {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(masker.maskValues(values)));
+            masked = Collections.unmodifiableMap(new LinkedHashMap<>(masker.maskValues(values)));
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             values.replaceAll((k, v) -> MASK_FAILED);
             return Collections.unmodifiableMap(values);
         }
+        lastMdc.set(new Object[] {new HashMap<>(map), masked});
+        return masked;
     }
 
     private List<KeyValuePair> maskPairs(@Nullable List<KeyValuePair> pairs) {
