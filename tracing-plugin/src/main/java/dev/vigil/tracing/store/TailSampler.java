@@ -13,7 +13,8 @@ import java.util.Map;
  * {@link TraceStoreSettings.TailSampling}. A trace is due once it has had no new span for the decision wait (by the
  * store's clock). Decisions are remembered for a while, so that a span arriving after its trace was decided gets the
  * same fate as the rest; a trace forgotten by then is held and decided again (a fast one again by its id, so the same
- * way). At most {@value #MAX_HELD_SPANS} spans are held; past that the traces waiting longest are decided early.
+ * way). At most {@value #MAX_HELD_SPANS} spans are held; past that the traces whose last span came longest ago are decided
+ * early.
  * Thread-safe; what it returns is stored by the caller, outside its lock.
  */
 final class TailSampler {
@@ -31,18 +32,26 @@ final class TailSampler {
     /** A trace is sampled when the top 53 bits of its hash are below this. */
     private final long sampleBound;
     private final long rememberMillis;
+    private final int maxHeld;
 
     /** Traces held, the one whose last span came longest ago first. */
     private final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
     /** Decisions made, the oldest first. */
     private final LinkedHashMap<String, Decision> decided = new LinkedHashMap<>();
     private int heldSpans;
+    private boolean drained;
     private long keptTraces;
     private long droppedTraces;
     private long droppedSpans;
 
     TailSampler(TraceStoreSettings.TailSampling settings, Clock clock) {
+        this(settings, clock, MAX_HELD_SPANS);
+    }
+
+    /** A sampler that holds at most {@code maxHeld} spans: a small bound for tests. */
+    TailSampler(TraceStoreSettings.TailSampling settings, Clock clock, int maxHeld) {
         this.clock = clock;
+        this.maxHeld = maxHeld;
         this.waitMillis = settings.decisionWait().toMillis();
         this.thresholdNanos = TraceStore.saturatedNanos(settings.latencyThreshold());
         this.sampleBound = (long) Math.ceil(settings.sampleRate() * (1L << 53));
@@ -60,13 +69,18 @@ final class TailSampler {
     private record Decision(boolean keep, long at) {}
 
     /**
-     * Takes {@code spans}: holds those of undecided traces, and returns those of traces decided to be kept plus the
-     * spans of every trace that became due.
+     * Takes {@code spans}: decides the traces that are due, holds the spans of undecided traces, and returns the spans
+     * to store: those of the traces just decided to be kept, and those of traces decided to be kept before.
      */
     synchronized List<SpanRecord> offer(List<SpanRecord> spans) {
+        if (drained) {
+            throw new IllegalStateException("the trace store is closed");
+        }
         long now = clock.millis();
         List<SpanRecord> out = new ArrayList<>();
         forget(now);
+        // a trace past its wait is decided before any new span is taken, whenever maintenance last ran
+        decideDue(now, out, false);
         for (SpanRecord span : spans) {
             Decision d = decided.get(span.traceId());
             if (d != null) {
@@ -105,6 +119,7 @@ final class TailSampler {
 
     /** Decides every trace held, due or not, when the store closes; returns the spans to store. */
     synchronized List<SpanRecord> drain() {
+        drained = true;
         List<SpanRecord> out = new ArrayList<>();
         decideDue(clock.millis(), out, true);
         return out;
@@ -115,7 +130,7 @@ final class TailSampler {
         while (it.hasNext()) {
             Map.Entry<String, Held> e = it.next();
             Held h = e.getValue();
-            if (!all && now - h.lastArrival < waitMillis && heldSpans <= MAX_HELD_SPANS) {
+            if (!all && now - h.lastArrival < waitMillis && heldSpans <= maxHeld) {
                 break;
             }
             it.remove();
