@@ -66,11 +66,6 @@ final class Dictionary {
         operations.define(id, operation);
     }
 
-    /** The highest operation id given out, plus one: the size of arrays indexed by operation id. */
-    int operationBound() {
-        return operations.next.get();
-    }
-
     /** Forgets the ids the predicates reject, once the segments that used them are deleted. */
     void retainOnly(IntPredicate liveResource, IntPredicate liveOperation) {
         resources.retainOnly(liveResource);
@@ -147,7 +142,7 @@ final class Dictionary {
     private static final class Table<T> {
         private final ConcurrentHashMap<T, Integer> ids = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<Integer, T> values = new ConcurrentHashMap<>();
-        final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger next = new AtomicInteger();
 
         int idOf(T value) {
             Integer id = ids.get(value);

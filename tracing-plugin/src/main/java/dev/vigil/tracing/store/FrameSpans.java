@@ -6,6 +6,7 @@ import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.SpanStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ final class FrameSpans {
             int vl = varint();
             int v = at;
             at += vl;
-            if (kl == name.length && java.util.Arrays.equals(raw, k, k + kl, name, 0, kl)) {
+            if (kl == name.length && Arrays.equals(raw, k, k + kl, name, 0, kl)) {
                 return vl == 0 ? "" : new String(raw, v, vl, StandardCharsets.UTF_8);
             }
         }

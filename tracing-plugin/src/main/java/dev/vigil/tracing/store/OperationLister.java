@@ -1,9 +1,12 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.api.traces.TraceQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -55,6 +58,31 @@ final class OperationLister {
             }
         }
         return found;
+    }
+
+    /** The distinct services of the operations {@code ids}, sorted. */
+    static List<String> services(BitSet ids, Dictionary dictionary) {
+        TreeSet<String> out = new TreeSet<>();
+        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+            Dictionary.Operation op = dictionary.operation(id);
+            if (op != null) {
+                out.add(op.service());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The distinct names and kinds of the operations {@code ids}, sorted by name, then kind. */
+    static List<TraceQuery.Operation> operations(BitSet ids, Dictionary dictionary) {
+        TreeSet<TraceQuery.Operation> out = new TreeSet<>(
+                Comparator.comparing(TraceQuery.Operation::name).thenComparing(TraceQuery.Operation::kind));
+        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+            Dictionary.Operation op = dictionary.operation(id);
+            if (op != null) {
+                out.add(new TraceQuery.Operation(op.name(), op.kind()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean hasSpanInRange(BlockView block, int operation) throws IOException {

@@ -183,9 +183,4 @@ final class SealedBlock extends BlockView {
         long mask = Bloom.mask(hash);
         return (word & mask) == mask;
     }
-
-    /** The bytes of memory its trace filter takes. */
-    int traceFilterBytes() {
-        return 8 * traceFilter.length;
-    }
 }

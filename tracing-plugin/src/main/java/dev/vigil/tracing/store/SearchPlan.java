@@ -39,14 +39,14 @@ final class SearchPlan {
 
     SearchPlan(TraceSearch search, Dictionary dictionary) {
         this.dictionary = dictionary;
-        this.from = TraceStore.nanos(search.from());
-        this.to = TraceStore.nanos(search.to());
+        this.from = Nanos.at(search.from());
+        this.to = Nanos.at(search.to());
         this.matchesNothing = to <= from;
         this.service = search.service().orElse(null);
         this.operation = search.operation().orElse(null);
         this.errorsOnly = search.errorsOnly();
-        this.minDuration = search.minDuration().map(TraceStore::saturatedNanos).orElse(Long.MIN_VALUE);
-        this.maxDuration = search.maxDuration().map(TraceStore::saturatedNanos).orElse(Long.MAX_VALUE);
+        this.minDuration = search.minDuration().map(Nanos::of).orElse(Long.MIN_VALUE);
+        this.maxDuration = search.maxDuration().map(Nanos::of).orElse(Long.MAX_VALUE);
         List<LabelMatcher> matchers = search.attributes();
         this.conditions = new Condition[matchers.size()];
         for (int k = 0; k < conditions.length; k++) {

@@ -2,7 +2,6 @@ package dev.vigil.tracing.store;
 
 import dev.vigil.api.traces.TraceSummary;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,8 +66,7 @@ final class SummaryBuilder {
 
     TraceSummary build() {
         Dictionary.Operation head = FrameSpans.operationOf(dictionary, headOperation);
-        Instant start = Instant.ofEpochSecond(Math.floorDiv(minStart, 1_000_000_000L), Math.floorMod(minStart, 1_000_000_000L));
-        return new TraceSummary(trace.hex(), head.service(), head.name(), start, Duration.ofNanos(maxEnd - minStart), spans,
+        return new TraceSummary(trace.hex(), head.service(), head.name(), Nanos.instant(minStart), Duration.ofNanos(maxEnd - minStart), spans,
                 errors, services);
     }
 }

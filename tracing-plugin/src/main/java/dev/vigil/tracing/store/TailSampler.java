@@ -53,7 +53,7 @@ final class TailSampler {
         this.clock = clock;
         this.maxHeld = maxHeld;
         this.waitMillis = settings.decisionWait().toMillis();
-        this.thresholdNanos = TraceStore.saturatedNanos(settings.latencyThreshold());
+        this.thresholdNanos = Nanos.of(settings.latencyThreshold());
         this.sampleBound = (long) Math.ceil(settings.sampleRate() * (1L << 53));
         this.rememberMillis = Math.max(10 * waitMillis, 5 * 60_000L);
     }

@@ -1,5 +1,7 @@
 package dev.vigil.tracing.store;
 
+import java.util.Locale;
+
 /** Trace and span ids: from the lower-case hex that {@link dev.vigil.api.traces.SpanRecord} checked, to bytes and back. */
 final class TraceIds {
 
@@ -17,8 +19,25 @@ final class TraceIds {
         return v;
     }
 
+    /**
+     * The trace id {@code text} as 32 lower-case hex digits: it may be in upper case, or have 16 digits (a 64-bit id,
+     * whose high half is zero).
+     *
+     * @throws IllegalArgumentException if it is not a trace id
+     */
+    static String normalize(String text) {
+        String id = text.toLowerCase(Locale.ROOT);
+        if (id.length() == 16) {
+            id = "0000000000000000" + id;
+        }
+        if (!isTraceId(id)) {
+            throw new IllegalArgumentException("a trace id is 32 (or 16) hex digits, got '" + text + "'");
+        }
+        return id;
+    }
+
     /** Whether {@code id} is 32 lower-case hex digits. */
-    static boolean isTraceId(String id) {
+    private static boolean isTraceId(String id) {
         if (id.length() != 32) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.vigil.tracing.store;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.vigil.api.traces.TraceSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ final class TraceSearcher {
                 }
                 continue;
             }
-            FrameSpans spans = reader.load(u.segment, java.util.Objects.requireNonNull(u.frame));
+            FrameSpans spans = reader.load(u.segment, requireNonNull(u.frame));
             if (spans == null) {
                 continue;
             }

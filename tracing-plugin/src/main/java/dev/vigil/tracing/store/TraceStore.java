@@ -18,11 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,14 +201,7 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
      */
     @Override
     public List<SpanRecord> trace(String traceId) {
-        requireNonNull(traceId, "traceId is null");
-        String id = traceId.toLowerCase(Locale.ROOT);
-        if (id.length() == 16) {
-            id = "0000000000000000" + id;
-        }
-        if (!TraceIds.isTraceId(id)) {
-            throw new IllegalArgumentException("a trace id is 32 (or 16) hex digits, got '" + traceId + "'");
-        }
+        String id = TraceIds.normalize(requireNonNull(traceId, "traceId is null"));
         checkOpen();
         try (StoreView.Retained held = view.retain()) {
             return new TraceLoader(held.blocks, dictionary, new Reader()).trace(TraceRef.of(id));
@@ -233,15 +225,7 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
 
     @Override
     public List<String> services(Instant from, Instant to) {
-        TreeSet<String> out = new TreeSet<>();
-        BitSet ids = operationsBetween(from, to, id -> true);
-        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
-            Dictionary.Operation op = dictionary.operation(id);
-            if (op != null) {
-                out.add(op.service());
-            }
-        }
-        return List.copyOf(out);
+        return OperationLister.services(operationsBetween(from, to, id -> true), dictionary);
     }
 
     @Override
@@ -251,24 +235,14 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
             Dictionary.Operation op = dictionary.operation(id);
             return op != null && op.service().equals(service);
         });
-        TreeSet<Operation> out = new TreeSet<>((a, b) -> {
-            int c = a.name().compareTo(b.name());
-            return c != 0 ? c : a.kind().compareTo(b.kind());
-        });
-        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
-            Dictionary.Operation op = dictionary.operation(id);
-            if (op != null) {
-                out.add(new Operation(op.name(), op.kind()));
-            }
-        }
-        return List.copyOf(out);
+        return OperationLister.operations(ids, dictionary);
     }
 
-    private BitSet operationsBetween(Instant from, Instant to, java.util.function.IntPredicate wanted) {
+    private BitSet operationsBetween(Instant from, Instant to, IntPredicate wanted) {
         checkRange(from, to);
         checkOpen();
         try (StoreView.Retained held = view.retain()) {
-            return new OperationLister(new Reader(), nanos(from), nanos(to)).list(held.blocks, wanted);
+            return new OperationLister(new Reader(), Nanos.at(from), Nanos.at(to)).list(held.blocks, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the trace store in " + dir, e);
         }
@@ -279,8 +253,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         checkRange(from, to);
         requireNonNull(consumer, "consumer is null");
         checkOpen();
-        long lo = nanos(from);
-        long hi = nanos(to);
+        long lo = Nanos.at(from);
+        long hi = Nanos.at(to);
         Reader reader = new Reader();
         try (StoreView.Retained held = view.retain()) {
             for (BlockView block : held.blocks) {
@@ -288,14 +262,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
                     continue;
                 }
                 for (FrameInfo frame : block.frames(reader)) {
-                    if (frame.maxStart < lo || frame.minStart >= hi) {
-                        continue;
-                    }
-                    FrameSpans spans = reader.load(block.segment, frame);
-                    if (spans == null) {
-                        continue;
-                    }
-                    for (int i = 0; i < spans.n; i++) {
+                    FrameSpans spans = frame.maxStart < lo || frame.minStart >= hi ? null : reader.load(block.segment, frame);
+                    for (int i = 0; spans != null && i < spans.n; i++) {
                         long start = spans.start(i);
                         if (start >= lo && start < hi) {
                             consumer.accept(spans.span(i, dictionary));
@@ -369,7 +337,7 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
 
     private long cutoffNanos(long nowMillis) {
         try {
-            return nanos(Instant.ofEpochMilli(nowMillis).minus(settings.retention()));
+            return Nanos.at(Instant.ofEpochMilli(nowMillis).minus(settings.retention()));
         } catch (DateTimeException | ArithmeticException e) {
             return Long.MIN_VALUE;
         }
@@ -443,24 +411,6 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         if (failure != null) {
             LOG.warn("Trace store: could not write the last block index to {} ({}); it is built again on the next open", dir,
                     failure.toString());
-        }
-    }
-
-    /** Nanoseconds since the epoch, saturated at the ends of a {@code long}. */
-    static long nanos(Instant t) {
-        try {
-            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-        } catch (ArithmeticException e) {
-            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
-    /** The nanoseconds of {@code d}, saturated at the ends of a {@code long}. */
-    static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 final class TestSpans {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final long T0_NANOS = TraceStore.nanos(T0);
+    static final long T0_NANOS = Nanos.at(T0);
     static final String[] SERVICES = {"checkout", "payment", "cart", "größe"};
     static final String[] NAMES = {"GET /api/orders", "POST /api/pay", "SELECT orders", "publish", "render 日本語"};
 

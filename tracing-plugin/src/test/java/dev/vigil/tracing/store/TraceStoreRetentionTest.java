@@ -34,7 +34,7 @@ class TraceStoreRetentionTest {
     /** Spans that hardly compress, about a kilobyte each, one trace each, started at the clock's time. */
     private List<SpanRecord> batch(int count, String service) {
         List<SpanRecord> out = new ArrayList<>();
-        long now = TraceStore.nanos(clock.instant());
+        long now = Nanos.at(clock.instant());
         for (int i = 0; i < count; i++) {
             byte[] noise = new byte[700];
             random.nextBytes(noise);
