@@ -197,7 +197,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>{@code traceId} is 32 hex digits (or 16, taken as a 64-bit id with a high half of zero), in either case.
+     * <p>{@code traceId} is 32 hex digits (or 16, taken as a 64-bit id with a high half of zero), in either case. A span
+     * stored twice (the same span id, start and end, as a retried export leaves it) is returned once.
      */
     @Override
     public List<SpanRecord> trace(String traceId) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.api.config.ByteSize;
+import dev.vigil.kernel.config.ConfigMappers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,26 @@ class TraceStoreSettingsTest {
         assertThat(mapper.readValue("{\"tailSampling\": {\"enabled\": true}}", TraceStoreSettings.class).tailSampling())
                 .isEqualTo(new TraceStoreSettings.TailSampling(true, Duration.ofSeconds(30), Duration.ofSeconds(1), 0.1));
         assertThat(mapper.readValue("{}", TraceStoreSettings.class)).isEqualTo(TraceStoreSettings.defaults());
+    }
+
+    @Test
+    void bindsTheYamlAUserWritesWithThePlatformsMapper() throws Exception {
+        String yaml = """
+                retention: 3d
+                retentionSize: 20GiB
+                segmentSize: 128MiB
+                tailSampling:
+                  enabled: true
+                  decisionWait: 45s
+                  latencyThreshold: 750ms
+                  sampleRate: 0.05
+                """;
+        TraceStoreSettings s = ConfigMappers.strict().treeToValue(new YAMLMapper().readTree(yaml), TraceStoreSettings.class);
+        assertThat(s).isEqualTo(new TraceStoreSettings(Duration.ofDays(3), ByteSize.ofMebibytes(20 * 1024),
+                ByteSize.ofMebibytes(128), false, TraceStoreSettings.TailSampling.enabled(Duration.ofSeconds(45),
+                        Duration.ofMillis(750), 0.05)));
+        assertThatThrownBy(() -> ConfigMappers.strict().treeToValue(new YAMLMapper().readTree("tailSampling:\n  enabled: 1\n"),
+                TraceStoreSettings.class)).isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
     }
 
     @Test
