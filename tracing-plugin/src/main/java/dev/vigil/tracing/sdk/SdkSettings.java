@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code service.name}, which {@code serviceName} sets
  * @param sampler which spans are kept (default {@code parentbased_always_on})
  * @param batch how spans are queued and batched, for each exporter
- * @param exporters where kept spans go (default the platform's own store only); an empty list keeps none
+ * @param exporters where kept spans go (default the platform's own store only); with an empty list no span is
+ *     recorded at all, though incoming trace context is still passed on to outgoing requests
  * @param propagators how trace context travels in request headers, in order (default {@code tracecontext} and
  *     {@code baggage}); an empty list propagates nothing
  */
