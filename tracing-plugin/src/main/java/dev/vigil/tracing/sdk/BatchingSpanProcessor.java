@@ -175,6 +175,8 @@ final class BatchingSpanProcessor implements SpanProcessor {
         long nextExport = System.nanoTime() + delayNanos;
         try {
             while (!shuttingDown) {
+                // only shutdown() stops this thread; a stray interrupt would otherwise make every park return at once
+                Thread.interrupted();
                 wakeRequested.set(false);
                 if (!flushRequests.isEmpty()) {
                     flush();
