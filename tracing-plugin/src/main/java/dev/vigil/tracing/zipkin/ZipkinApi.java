@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  */
 public final class ZipkinApi {
 
+    private final boolean enabled;
     private final ZipkinCollector collector;
     private final ZipkinQueryApi query;
 
@@ -37,13 +38,20 @@ public final class ZipkinApi {
      * @param clock the time of "now" for default search windows and for spans received without a time
      */
     public ZipkinApi(TraceQuery traces, SpanSink sink, ZipkinSettings settings, Clock clock, MeterRegistry meters) {
+        this.enabled = settings.enabled();
         this.collector = new ZipkinCollector(sink, settings, clock, meters);
         this.query = new ZipkinQueryApi(traces, settings, clock);
     }
 
-    /** Adds every route of the API to {@code routes}; closing the registrations removes them. */
+    /**
+     * Adds every route of the API to {@code routes}, or none when {@link ZipkinSettings#enabled()} is false; closing
+     * the registrations removes them.
+     */
     public List<Registration> register(HttpRoutes routes) {
         requireNonNull(routes, "routes is null");
+        if (!enabled) {
+            return List.of();
+        }
         return List.of(
                 routes.add(HttpMethod.POST, "/api/v2/spans", RouteAccess.PUBLIC, collector),
                 routes.get("/api/v2/services", reading(query::services)),
