@@ -127,6 +127,44 @@ class OtlpExportTest {
         }
     }
 
+    @Test
+    void theStoreReadsAttributesAsTheOtlpReceiverWouldReadThem() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (CapturingHttpServer collector = new CapturingHttpServer("/v1/traces")) {
+            collector.answer(200, "application/x-protobuf", ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+            SdkSettings settings = SdkSettings.defaults().withExporters(List.of(new ExporterSettings.Store(),
+                    new ExporterSettings.Otlp(collector.uri("/v1/traces"), Map.of(), false, Duration.ofSeconds(10))));
+            try (PlatformTelemetry telemetry = PlatformTelemetry.start(settings, sink, clock, meters)) {
+                Span span = telemetry.tracer().spanBuilder("typed").startSpan();
+                span.setAttribute("s", "text \"quoted\"\n");
+                span.setAttribute("b", false);
+                span.setAttribute("l", -42L);
+                span.setAttribute("d", 0.1);
+                span.setAttribute("big", 1e21);
+                span.setAttribute("nan", Double.NaN);
+                span.setAttribute(io.opentelemetry.api.common.AttributeKey.stringArrayKey("sa"), List.of("x", "y\tz"));
+                span.setAttribute(io.opentelemetry.api.common.AttributeKey.booleanArrayKey("ba"), List.of(true, false));
+                span.setAttribute(io.opentelemetry.api.common.AttributeKey.longArrayKey("la"), List.of(1L, -2L));
+                span.setAttribute(io.opentelemetry.api.common.AttributeKey.doubleArrayKey("da"), List.of(2.5, Double.NEGATIVE_INFINITY));
+                span.setAttribute(io.opentelemetry.api.common.AttributeKey.valueKey("v"), io.opentelemetry.api.common.Value.of(
+                        io.opentelemetry.api.common.Value.of("a"), io.opentelemetry.api.common.Value.of(new byte[] {1, 2, 3}),
+                        io.opentelemetry.api.common.Value.of(Map.of("k", io.opentelemetry.api.common.Value.of(true)))));
+                span.addEvent("e", io.opentelemetry.api.common.Attributes.of(io.opentelemetry.api.common.AttributeKey.doubleKey("x"), 3.0));
+                span.end();
+                assertThat(telemetry.flush(Duration.ofSeconds(10))).isTrue();
+            }
+            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(collector.requests().get(0).body());
+            ResourceSpans resourceSpans = request.getResourceSpans(0);
+            io.opentelemetry.proto.trace.v1.Span sent = resourceSpans.getScopeSpans(0).getSpans(0);
+            dev.vigil.api.traces.SpanRecord stored = sink.spans().get(0);
+            assertThat(stored.attributes()).isEqualTo(AnyValues.toMap(sent.getAttributesList()));
+            assertThat(stored.resource()).isEqualTo(AnyValues.toMap(resourceSpans.getResource().getAttributesList()));
+            assertThat(stored.events().get(0).attributes()).isEqualTo(AnyValues.toMap(sent.getEvents(0).getAttributesList()));
+            assertThat(stored.attributes()).containsEntry("big", "1000000000000000000000").containsEntry("nan", "NaN")
+                    .containsEntry("da", "[2.5,\"-Inf\"]").containsEntry("v", "[\"a\",\"AQID\",{\"k\":true}]");
+        }
+    }
+
     private static io.opentelemetry.proto.trace.v1.Span byName(List<io.opentelemetry.proto.trace.v1.Span> spans, String name) {
         return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no span " + name));
     }
