@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * A real Zipkin server for tests: the {@code io.zipkin:zipkin-server:<version>:exec} executable JAR, which the build
  * copies into {@code target/} and names in the system property {@value #JAR_PROPERTY}, started with {@code java -jar}
  * on a free port with in-memory storage, ready once {@code GET /health} answers 200, and stopped by {@link #close()}.
- * Its output goes to a log file kept in the system temporary folder, quoted when it fails to start.
+ * Its output goes to a temporary log file, quoted when it fails to start and deleted when it is stopped.
  */
 final class ZipkinServerProcess implements AutoCloseable {
 
@@ -122,7 +122,7 @@ final class ZipkinServerProcess implements AutoCloseable {
         return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
     }
 
-    /** Stops the server: politely, then forcibly after 15 seconds. */
+    /** Stops the server (politely, then forcibly after 15 seconds) and deletes its log. */
     @Override
     public void close() {
         process.destroy();
@@ -133,6 +133,11 @@ final class ZipkinServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + log, e);
         }
     }
 
