@@ -32,6 +32,7 @@ import dev.vigil.kernel.schedule.KernelScheduler;
 import dev.vigil.kernel.schedule.OwnedScheduler;
 import dev.vigil.kernel.service.KernelServiceRegistry;
 import dev.vigil.kernel.watch.PluginFolderWatcher;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -141,7 +142,7 @@ public final class Kernel implements AutoCloseable {
                     options.port != null ? options.port : kernelConfig.http().port(),
                     kernelConfig.http().maxRequestBytes(),
                     kernelConfig.http().maxConcurrentRequests());
-            HttpServer server = new HttpServer(settings, json, adminToken);
+            HttpServer server = new HttpServer(settings, json, adminToken, () -> services().find(OpenTelemetry.class));
             this.http = server;
             OtlpSettings otlpSettings = kernelConfig.otlp();
             HttpServer otlpServer = new HttpServer(new HttpServerSettings(

@@ -34,8 +34,11 @@ final class Dispatcher implements Handler {
     private final long maxRequestBytes;
     private final Semaphore permits;
     private final ErrorResponses errors;
+    private final RequestTracing tracing;
 
-    Dispatcher(RouteTable routes, AdminToken adminToken, ObjectMapper json, long maxRequestBytes, int maxConcurrent) {
+    Dispatcher(RouteTable routes, AdminToken adminToken, ObjectMapper json, long maxRequestBytes, int maxConcurrent,
+            RequestTracing tracing) {
+        this.tracing = tracing;
         this.routes = routes;
         this.adminToken = adminToken;
         this.json = json;
@@ -104,7 +107,7 @@ final class Dispatcher implements Handler {
             return;
         }
         try {
-            run(ctx, method, path, route, found.params());
+            tracing.around(ctx, method, path, route.template().text(), () -> run(ctx, method, path, route, found.params()));
         } finally {
             permits.release();
         }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.BindException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -52,15 +55,26 @@ public final class HttpServer implements AutoCloseable {
     private final RouteTable routes = new RouteTable();
     private final ClassLoader kernelLoader = HttpServer.class.getClassLoader();
 
+    private final RequestTracing tracing;
     private State state = State.NEW;
     private @Nullable Javalin javalin;
     private int port = -1;
 
-    /** A server that is not started yet; add routes to {@link #routes()} before or after starting it. */
+    /** A server that is not started yet and makes no spans; add routes to {@link #routes()} before or after starting it. */
     public HttpServer(HttpServerSettings settings, ObjectMapper json, AdminToken adminToken) {
+        this(settings, json, adminToken, Optional::empty);
+    }
+
+    /**
+     * A server that is not started yet and makes a server span for each routed request with what {@code telemetry}
+     * finds at that moment (none while it finds nothing).
+     */
+    public HttpServer(HttpServerSettings settings, ObjectMapper json, AdminToken adminToken,
+            Supplier<Optional<OpenTelemetry>> telemetry) {
         this.settings = requireNonNull(settings, "settings is null");
         this.json = requireNonNull(json, "json is null");
         this.adminToken = requireNonNull(adminToken, "adminToken is null");
+        this.tracing = new RequestTracing(requireNonNull(telemetry, "telemetry is null"));
     }
 
     /**
@@ -123,7 +137,7 @@ public final class HttpServer implements AutoCloseable {
             return connector;
         });
         Dispatcher dispatcher = new Dispatcher(
-                routes, adminToken, json, settings.maxRequestBytes(), settings.maxConcurrentRequests());
+                routes, adminToken, json, settings.maxRequestBytes(), settings.maxConcurrentRequests(), tracing);
         for (HandlerType type : HandlerType.values()) {
             if (type.isHttpMethod()) {
                 config.routes.addHttpHandler(type, "*", dispatcher);
