@@ -211,6 +211,12 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Traces that started at the same nanosecond come in the order of their ids. Each summary counts all the trace's
+     * spans, also those outside the search's time range.
+     */
     @Override
     public List<TraceSummary> search(TraceSearch search) {
         requireNonNull(search, "search is null");

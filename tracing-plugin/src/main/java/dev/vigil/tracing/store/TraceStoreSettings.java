@@ -107,7 +107,8 @@ public record TraceStoreSettings(Duration retention, ByteSize retentionSize, Byt
      * Tail-based retention, the {@code tailSampling} key: spans are held in memory until their trace has had no new
      * span for {@code decisionWait}; then the whole trace is kept if any span failed or it lasted longer than
      * {@code latencyThreshold}, and otherwise kept with the probability {@code sampleRate}, decided by its trace id so
-     * that every span of a trace gets the same decision.
+     * that every span of a trace gets the same decision. Held spans live only in memory: closing the store decides and
+     * writes them, but a crash loses them (see {@link TraceStore}).
      *
      * @param enabled whether traces are sampled at all; when false every span is stored as it arrives
      * @param decisionWait how long after a trace's last span its decision is made: the time its slowest parts are
