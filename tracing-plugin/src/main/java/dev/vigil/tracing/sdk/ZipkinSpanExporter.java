@@ -2,6 +2,7 @@ package dev.vigil.tracing.sdk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.tracing.zipkin.ZipkinSpanWriter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts spans to a Zipkin server's {@code POST /api/v2/spans} as v2 JSON ({@link ZipkinJson}), with the JDK's
+ * Posts spans to a Zipkin server's {@code POST /api/v2/spans} as v2 JSON ({@link ZipkinSpanWriter}, the inverse of what Vigil's own Zipkin API reads), with the JDK's
  * {@link HttpClient}. A request is sent without blocking the caller; the result completes with the response: 2xx is
  * success, anything else (or no answer within the timeout) a failure. Failures are logged when they start and when
  * they end, not for every batch. There are no retries: the batch processor exports the next batch on schedule.
@@ -63,7 +64,7 @@ final class ZipkinSpanExporter implements SpanExporter {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ZipkinJson.write(SpanConverter.convert(spans))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ZipkinSpanWriter.writeList(SpanConverter.convert(spans))))
                 .build();
         CompletableResultCode result = new CompletableResultCode();
         inFlight.add(result);

@@ -5,9 +5,8 @@
  * <p>{@link dev.vigil.tracing.sdk.PlatformTelemetry} is the entry point: it builds the SDK, hands out an
  * {@code OpenTelemetry} and a {@code Tracer} that stay valid when changed settings are applied, and closes it. It
  * never sets the global OpenTelemetry: an application embedding the platform may own that.
- * {@link dev.vigil.tracing.sdk.SpanConverter} turns SDK spans into {@link dev.vigil.api.traces.SpanRecord}s and
- * {@link dev.vigil.tracing.sdk.ZipkinJson} writes span records as Zipkin v2 JSON, for the exporter here and for the
- * Zipkin query API.
+ * {@link dev.vigil.tracing.sdk.SpanConverter} turns SDK spans into {@link dev.vigil.api.traces.SpanRecord}s; the
+ * Zipkin exporter writes them with the Zipkin API's {@link dev.vigil.tracing.zipkin.ZipkinSpanWriter}.
  */
 @NullMarked
 package dev.vigil.tracing.sdk;
