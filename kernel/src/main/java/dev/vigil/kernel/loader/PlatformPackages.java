@@ -37,6 +37,8 @@ public record PlatformPackages(List<String> prefixes) {
             "io.micrometer.observation.",
             "io.opentelemetry.api.",
             "io.opentelemetry.context.",
+            // what the API and context are built on (opentelemetry-common)
+            "io.opentelemetry.common.",
             "org.jspecify."));
 
     public PlatformPackages {

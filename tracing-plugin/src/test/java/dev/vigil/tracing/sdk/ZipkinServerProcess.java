@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * on a free port with in-memory storage, ready once {@code GET /health} answers 200, and stopped by {@link #close()}.
  * Its output goes to a temporary log file, quoted when it fails to start and deleted when it is stopped.
  */
-final class ZipkinServerProcess implements AutoCloseable {
+public final class ZipkinServerProcess implements AutoCloseable {
 
     /** The system property holding the path of the zipkin-server executable JAR. */
     static final String JAR_PROPERTY = "vigil.zipkin.server.jar";
@@ -42,7 +42,7 @@ final class ZipkinServerProcess implements AutoCloseable {
     }
 
     /** The JAR named by {@value #JAR_PROPERTY}, if the property is set. */
-    static Optional<Path> jar() {
+    public static Optional<Path> jar() {
         String path = System.getProperty(JAR_PROPERTY, "");
         return path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
     }
@@ -53,7 +53,7 @@ final class ZipkinServerProcess implements AutoCloseable {
      * @throws IllegalStateException if the JAR is missing, or the server exits or is not healthy within two minutes;
      *     the message quotes the end of its log
      */
-    static ZipkinServerProcess start(Path jar) throws IOException, InterruptedException {
+    public static ZipkinServerProcess start(Path jar) throws IOException, InterruptedException {
         requireNonNull(jar, "jar is null");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no zipkin-server JAR at " + jar + " (" + JAR_PROPERTY + ")");
@@ -79,12 +79,12 @@ final class ZipkinServerProcess implements AutoCloseable {
     }
 
     /** The server's base address, such as {@code http://127.0.0.1:41234}. */
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Where spans are posted: {@code /api/v2/spans}. */
-    URI spansEndpoint() {
+    public URI spansEndpoint() {
         return baseUri().resolve("/api/v2/spans");
     }
 
