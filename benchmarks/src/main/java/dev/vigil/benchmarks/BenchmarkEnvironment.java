@@ -33,12 +33,28 @@ public final class BenchmarkEnvironment implements AutoCloseable {
      * from the repository root or from the module's folder.
      */
     public static Path metricsJar() {
-        for (Path candidate : new Path[] {Path.of("benchmarks/target/plugins/vigil-metrics-plugin.jar"), Path.of("target/plugins/vigil-metrics-plugin.jar")}) {
+        return built("plugins/vigil-metrics-plugin.jar");
+    }
+
+    /** The tracing plugin JAR the build copies to {@code benchmarks/target/plugins}; see {@link #metricsJar()}. */
+    public static Path tracingJar() {
+        return built("plugins/vigil-tracing-plugin.jar");
+    }
+
+    /** The Zipkin server's executable JAR the build copies to {@code benchmarks/target/zipkin}; see {@link #metricsJar()}. */
+    public static Path zipkinJar() {
+        return built("zipkin/zipkin-server-exec.jar");
+    }
+
+    /** {@code benchmarks/target/<file>}, from the repository root or from the module's folder. */
+    private static Path built(String file) {
+        for (Path candidate : new Path[] {Path.of("benchmarks/target").resolve(file), Path.of("target").resolve(file)}) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new IllegalStateException("vigil-metrics-plugin.jar not found under benchmarks/target/plugins; build the benchmarks module first");
+        throw new IllegalStateException(Path.of(file).getFileName() + " not found under benchmarks/target/"
+                + Path.of(file).getParent() + "; build the benchmarks module first");
     }
 
     /** The working folder. */

@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Sizes and removal of the drivers' working folders. */
-final class Folders {
+public final class Folders {
 
     private Folders() {}
 
     /** The total size of the regular files under {@code folder}, in bytes; 0 if it does not exist. */
-    static long size(Path folder) throws IOException {
+    public static long size(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return 0;
         }
@@ -27,7 +27,7 @@ final class Folders {
     }
 
     /** Each entry of {@code folder} with its size, such as {@code wal/ 12.0 MiB, lock 0 B}, largest first. */
-    static String breakdown(Path folder) throws IOException {
+    public static String breakdown(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return "(missing)";
         }
@@ -52,7 +52,8 @@ final class Folders {
         }
     }
 
-    static String human(long bytes) {
+    /** {@code bytes} in B, KiB or MiB, such as {@code 12.0 MiB}. */
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -16,13 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A server that a benchmark driver compares, running as its child process on a loopback port: Vigil with only
- * the metrics plugin (a JVM running {@link VigilServer}) or Debian's Prometheus with the remote write receiver.
- * Both take remote write at {@code /api/v1/write} and answer Prometheus's query API, with no token. The
- * factories return once the server is ready; {@link #close()} stops it. Thread-safe.
+ * A server that a benchmark driver compares, running as its child process on a loopback port: Vigil with one
+ * plugin (a JVM running {@link VigilServer}), Debian's Prometheus with the remote write receiver, or a Zipkin
+ * server with in-memory storage. Vigil with the metrics plugin and Prometheus take remote write at
+ * {@code /api/v1/write} and answer Prometheus's query API, with no token. The factories return once the server
+ * is ready; {@link #close()} stops it. Thread-safe.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -34,13 +37,15 @@ public final class ServerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final URI base;
+    private final @Nullable URI otlp;
     private final Path data;
     private final Path log;
 
-    private ServerProcess(String name, Process process, URI base, Path data, Path log) {
+    private ServerProcess(String name, Process process, URI base, @Nullable URI otlp, Path data, Path log) {
         this.name = requireNonNull(name, "name is null");
         this.process = requireNonNull(process, "process is null");
         this.base = requireNonNull(base, "base is null");
+        this.otlp = otlp;
         this.data = requireNonNull(data, "data is null");
         this.log = requireNonNull(log, "log is null");
     }
@@ -55,8 +60,25 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess vigil(Path folder, Path metricsJar, String metricsSettings, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return vigil(folder, metricsJar, "metrics", """
+                metrics:
+                  selfScrapeInterval: 0s
+                """ + metricsSettings, jvmOptions);
+    }
+
+    /**
+     * Starts Vigil in a child JVM ({@code -Xmx2g}) in {@code folder}, with a plugins folder holding only
+     * {@code pluginJar}, and waits until the plugin {@code pluginId} is active. Both listeners bind to loopback
+     * on free ports.
+     *
+     * @param pluginSettings the configuration's sections after {@code kernel}, such as {@code tracing:} and its
+     *     lines, ending in a line break; empty for none
+     * @param jvmOptions more options of the child JVM, such as a flight recording
+     */
+    public static ServerProcess vigil(Path folder, Path pluginJar, String pluginId, String pluginSettings, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path plugins = Files.createDirectories(folder.resolve("plugins"));
-        Files.copy(metricsJar, plugins.resolve(metricsJar.getFileName()));
+        Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
         Path data = folder.resolve("data");
         Path config = Files.writeString(folder.resolve("vigil.yaml"), """
                 kernel:
@@ -64,19 +86,17 @@ public final class ServerProcess implements AutoCloseable {
                     bind: 127.0.0.1
                   otlp:
                     bind: 127.0.0.1
-                metrics:
-                  selfScrapeInterval: 0s
-                """ + metricsSettings);
+                """ + pluginSettings);
         Path ready = folder.resolve("ready");
         Path log = folder.resolve("vigil.log");
         // the routes the drivers use are public; a token given here only keeps the kernel from generating one
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VigilServer.class.getName(),
-                config.toString(), plugins.toString(), data.toString(), ready.toString(), token));
+                config.toString(), plugins.toString(), data.toString(), ready.toString(), token, pluginId));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.exists(ready)) {
@@ -86,12 +106,13 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        String line = Files.readString(ready, StandardCharsets.UTF_8).trim();
-        if (line.startsWith("failed")) {
+        List<String> lines = Files.readString(ready, StandardCharsets.UTF_8).strip().lines().toList();
+        if (lines.get(0).startsWith("failed")) {
             process.destroyForcibly();
-            throw new IllegalStateException("the metrics plugin did not start: " + line + "\nlog " + log + ":\n" + Files.readString(log));
+            throw new IllegalStateException("the " + pluginId + " plugin did not start: " + String.join("\n", lines) + "\nlog " + log
+                    + ":\n" + Files.readString(log));
         }
-        return new ServerProcess("Vigil", process, URI.create(line), data, log);
+        return new ServerProcess("Vigil", process, URI.create(lines.get(0)), lines.size() > 1 ? URI.create(lines.get(1)) : null, data, log);
     }
 
     /**
@@ -110,24 +131,57 @@ public final class ServerProcess implements AutoCloseable {
                 "--storage.tsdb.path=" + data, "--web.listen-address=127.0.0.1:" + port, "--config.file=" + config)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port);
+        awaitReady("Prometheus", process, base.resolve("/-/ready"), log);
+        return new ServerProcess("Prometheus", process, base, null, data, log);
+    }
+
+    /**
+     * Starts a Zipkin server from its executable JAR in a child JVM ({@code -Xmx2g}, as Vigil) in {@code folder},
+     * with in-memory storage holding up to {@code maxSpans} spans (Zipkin drops the oldest traces beyond that) and
+     * without tracing itself, and waits until {@code /health} answers. Spans are posted to {@code /api/v2/spans}.
+     */
+    public static ServerProcess zipkin(Path folder, Path jar, int maxSpans) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the benchmarks module first");
+        }
+        int port = freePort();
+        Path log = folder.resolve("zipkin.log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx2g", "-jar", jar.toString(), "--server.address=127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("QUERY_PORT", Integer.toString(port));
+        builder.environment().put("STORAGE_TYPE", "mem");
+        builder.environment().put("MEM_MAX_SPANS", Integer.toString(maxSpans));
+        builder.environment().put("SELF_TRACING_ENABLED", "false");
+        Process process = builder.start();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        awaitReady("Zipkin", process, base.resolve("/health"), log);
+        return new ServerProcess("Zipkin", process, base, null, folder, log);
+    }
+
+    /** Polls {@code probe} until it answers 200; stops the process and fails if it exits or takes too long. */
+    private static void awaitReady(String name, Process process, URI probe, Path log) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Prometheus did not become ready; its log " + log + ":\n" + Files.readString(log));
+                throw new IllegalStateException(name + " did not become ready; its log " + log + ":\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return new ServerProcess("Prometheus", process, base, data, log);
+                    return;
                 }
             } catch (IOException notListeningYet) {
                 // retried until the deadline; the log tells why if it never listens
             }
             Thread.sleep(50);
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The first line {@code prometheus --version} prints, or why there is none. */
@@ -151,7 +205,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The server's name in reports: {@code Vigil} or {@code Prometheus}. */
+    /** The server's name in reports: {@code Vigil}, {@code Prometheus} or {@code Zipkin}. */
     public String name() {
         return name;
     }
@@ -161,7 +215,17 @@ public final class ServerProcess implements AutoCloseable {
         return base;
     }
 
-    /** Its data folder: Vigil's {@code dataDir}, Prometheus's {@code --storage.tsdb.path}. */
+    /**
+     * The base URI of Vigil's OTLP/HTTP listener, such as {@code http://127.0.0.1:4318}; empty for the other servers.
+     */
+    public Optional<URI> otlpBase() {
+        return Optional.ofNullable(otlp);
+    }
+
+    /**
+     * Its data folder: Vigil's {@code dataDir}, Prometheus's {@code --storage.tsdb.path}; for Zipkin, which keeps
+     * spans in memory, the folder it runs in.
+     */
     public Path data() {
         return data;
     }

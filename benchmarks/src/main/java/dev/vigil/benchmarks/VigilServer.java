@@ -11,12 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Run in a child JVM by {@link ServerProcess#vigil}: a kernel on a free loopback port with the given
- * configuration file, plugins folder and data folder. Once the {@code metrics} plugin is active it writes
- * the API's base URI to the ready file, then serves until its standard input closes (so it never outlives
- * the driver). If the plugin fails it writes {@code failed: <reason>} instead and exits.
+ * Run in a child JVM by {@link ServerProcess#vigil}: a kernel on free loopback ports with the given
+ * configuration file, plugins folder and data folder. Once the plugin (by default {@code metrics}) is active it
+ * writes the API's base URI to the ready file, and on a second line the OTLP listener's, then serves until its
+ * standard input closes (so it never outlives the driver). If the plugin fails it writes
+ * {@code failed: <reason>} instead and exits.
  *
- * <p>Usage: {@code VigilServer <config file> <plugins folder> <data folder> <ready file> <admin token>}.
+ * <p>Usage: {@code VigilServer <config file> <plugins folder> <data folder> <ready file> <admin token> [plugin id]}.
  */
 public final class VigilServer {
 
@@ -25,15 +26,17 @@ public final class VigilServer {
     private VigilServer() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: VigilServer <config file> <plugins folder> <data folder> <ready file> <admin token>");
+        if (args.length != 5 && args.length != 6) {
+            throw new IllegalArgumentException(
+                    "usage: VigilServer <config file> <plugins folder> <data folder> <ready file> <admin token> [plugin id]");
         }
         Path ready = Path.of(args[3]);
+        String pluginId = args.length == 6 ? args[5] : "metrics";
         try (Kernel kernel = Kernel.builder().configFile(Path.of(args[0])).pluginsDirectory(Path.of(args[1]))
                 .dataDirectory(Path.of(args[2])).port(0).otlpPort(0).adminToken(args[4])
                 .watchConfig(false).watchPlugins(false).build()) {
             kernel.start();
-            String outcome = awaitMetrics(kernel);
+            String outcome = awaitPlugin(kernel, pluginId);
             publish(ready, outcome);
             if (outcome.startsWith("failed")) {
                 return;
@@ -44,14 +47,14 @@ public final class VigilServer {
         }
     }
 
-    private static String awaitMetrics(Kernel kernel) throws InterruptedException {
+    private static String awaitPlugin(Kernel kernel, String pluginId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
-            Optional<PluginStatus> status = kernel.plugin("metrics");
+            Optional<PluginStatus> status = kernel.plugin(pluginId);
             if (status.isPresent() && status.get().state() == PluginState.ACTIVE) {
-                return kernel.httpUri().toString();
+                return kernel.httpUri() + kernel.otlpUri().map(otlp -> "\n" + otlp).orElse("");
             }
-            // a JAR the kernel refuses is listed without an id, so look at every entry, not only "metrics"
+            // a JAR the kernel refuses is listed without an id, so look at every entry, not only the one awaited
             for (PluginStatus any : kernel.plugins()) {
                 if (any.state() == PluginState.FAILED) {
                     return "failed: " + any.file() + ": " + any.error();
@@ -59,7 +62,7 @@ public final class VigilServer {
             }
             Thread.sleep(20);
         }
-        return "failed: the metrics plugin is not active after " + START_TIMEOUT_MS + " ms: " + kernel.plugins();
+        return "failed: the " + pluginId + " plugin is not active after " + START_TIMEOUT_MS + " ms: " + kernel.plugins();
     }
 
     /** Writes then renames, so the driver never reads half a line. */
