@@ -41,7 +41,7 @@ public final class Folders {
     }
 
     /** Deletes {@code folder} and everything in it; a folder already gone is fine. */
-    static void deleteTree(Path folder) throws IOException {
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
