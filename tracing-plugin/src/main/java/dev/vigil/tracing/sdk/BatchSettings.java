@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * How finished spans wait for export: the {@code batch} key of the SDK settings, applied to each exporter's own queue.
  * Every key is optional; the defaults are OpenTelemetry's.
  *
- * @param maxQueueSize the most spans waiting for one exporter (default 2048); a span ended while the queue is full is
- *     dropped and counted, never waited for
+ * @param maxQueueSize the most spans waiting for one exporter (default 2048, at most {@value #MAX_QUEUE_SIZE}: the
+ *     queue is allocated whole when the SDK is built); a span ended while the queue is full is dropped and counted, never
+ *     waited for
  * @param maxExportBatchSize the most spans in one export (default 512), at most {@code maxQueueSize}; a full batch is
  *     exported at once
  * @param scheduleDelay the longest a span waits for a batch to fill (default 5s)
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  *     closing waits for the queue to drain
  */
 public record BatchSettings(int maxQueueSize, int maxExportBatchSize, Duration scheduleDelay, Duration exportTimeout) {
+
+    /** The largest {@code maxQueueSize}. */
+    public static final int MAX_QUEUE_SIZE = 1 << 24;
 
     private static final BatchSettings DEFAULTS = new BatchSettings(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30));
 
@@ -32,8 +36,8 @@ public record BatchSettings(int maxQueueSize, int maxExportBatchSize, Duration s
     public BatchSettings {
         requireNonNull(scheduleDelay, "scheduleDelay is null");
         requireNonNull(exportTimeout, "exportTimeout is null");
-        if (maxQueueSize <= 0) {
-            throw new IllegalArgumentException("maxQueueSize must be positive, got " + maxQueueSize);
+        if (maxQueueSize <= 0 || maxQueueSize > MAX_QUEUE_SIZE) {
+            throw new IllegalArgumentException("maxQueueSize must be positive and at most " + MAX_QUEUE_SIZE + ", got " + maxQueueSize);
         }
         if (maxExportBatchSize <= 0 || maxExportBatchSize > maxQueueSize) {
             throw new IllegalArgumentException("maxExportBatchSize must be positive and at most maxQueueSize (" + maxQueueSize

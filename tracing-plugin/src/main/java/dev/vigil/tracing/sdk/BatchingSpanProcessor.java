@@ -17,7 +17,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       thread. Spans ending after that are dropped and counted.</li>
  * </ul>
  *
- * <p>Enqueuing is lock-free: a counter bounds a concurrent queue. The scheduling waits use the monotonic
+ * <p>Enqueuing is lock-free and allocates nothing: the spans wait in a {@link SpanQueue}, a bounded ring that a span is
+ * added to with one compare-and-set, or found full without writing anything. The scheduling waits use the monotonic
  * {@link System#nanoTime()}: they pace a thread, they do not stamp data. Thread-safe.
  */
 final class BatchingSpanProcessor implements SpanProcessor {
@@ -47,7 +47,6 @@ final class BatchingSpanProcessor implements SpanProcessor {
 
     private final String name;
     private final SpanExporter exporter;
-    private final int maxQueueSize;
     private final int maxBatch;
     private final long delayNanos;
     private final long timeoutNanos;
@@ -55,9 +54,7 @@ final class BatchingSpanProcessor implements SpanProcessor {
     private final Counter failed;
     private final Counter dropped;
 
-    private final Queue<ReadableSpan> queue = new ConcurrentLinkedQueue<>();
-    /** Spans in the queue or about to be: counted before they are added, so the bound holds under races. */
-    private final AtomicInteger queued = new AtomicInteger();
+    private final SpanQueue queue;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final Queue<CompletableResultCode> flushRequests = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
@@ -71,7 +68,7 @@ final class BatchingSpanProcessor implements SpanProcessor {
             Counter dropped) {
         this.name = requireNonNull(name, "name is null");
         this.exporter = requireNonNull(exporter, "exporter is null");
-        this.maxQueueSize = settings.maxQueueSize();
+        this.queue = new SpanQueue(settings.maxQueueSize());
         this.maxBatch = settings.maxExportBatchSize();
         this.delayNanos = settings.scheduleDelay().toNanos();
         this.timeoutNanos = settings.exportTimeout().toNanos();
@@ -116,19 +113,10 @@ final class BatchingSpanProcessor implements SpanProcessor {
             dropped.increment();
             return;
         }
-        int size = queued.incrementAndGet();
-        if (size > maxQueueSize) {
-            queued.decrementAndGet();
+        // a closed queue (the worker has made its last sweep) refuses the span like a full one
+        int size = queue.offer(span);
+        if (size < 0) {
             dropped.increment();
-            return;
-        }
-        queue.add(span);
-        if (terminated) {
-            // the worker may have made its last sweep before this span arrived
-            if (queue.remove(span)) {
-                queued.decrementAndGet();
-                dropped.increment();
-            }
             return;
         }
         if (size >= maxBatch && !wakeRequested.get() && wakeRequested.compareAndSet(false, true)) {
@@ -168,7 +156,7 @@ final class BatchingSpanProcessor implements SpanProcessor {
 
     /** How many spans wait in the queue. */
     int queued() {
-        return queued.get();
+        return queue.size();
     }
 
     private void run() {
@@ -181,8 +169,11 @@ final class BatchingSpanProcessor implements SpanProcessor {
                 if (!flushRequests.isEmpty()) {
                     flush();
                     nextExport = System.nanoTime() + delayNanos;
-                } else if (queued.get() >= maxBatch) {
-                    exportBatch(maxBatch, timeoutNanos);
+                } else if (queue.size() >= maxBatch) {
+                    if (exportBatch(maxBatch, timeoutNanos) == 0) {
+                        // the head slot is claimed and its span about to be stored: let its thread run
+                        Thread.yield();
+                    }
                     nextExport = System.nanoTime() + delayNanos;
                 } else {
                     long wait = nextExport - System.nanoTime();
@@ -210,7 +201,7 @@ final class BatchingSpanProcessor implements SpanProcessor {
         while ((request = flushRequests.poll()) != null) {
             requests.add(request);
         }
-        int toExport = queued.get();
+        int toExport = queue.size();
         while (toExport > 0) {
             int n = exportBatch(Math.min(maxBatch, toExport), timeoutNanos);
             if (n == 0) {
@@ -239,7 +230,7 @@ final class BatchingSpanProcessor implements SpanProcessor {
 
     /** Exports up to {@code limit} queued spans, waiting at most {@code timeout} nanoseconds; returns how many. */
     private int exportBatch(int limit, long timeout) {
-        List<SpanData> batch = new ArrayList<>(Math.min(limit, queued.get()));
+        List<SpanData> batch = new ArrayList<>(Math.min(limit, queue.size()));
         while (batch.size() < limit) {
             ReadableSpan span = queue.poll();
             if (span == null) {
@@ -250,7 +241,6 @@ final class BatchingSpanProcessor implements SpanProcessor {
         if (batch.isEmpty()) {
             return 0;
         }
-        queued.addAndGet(-batch.size());
         CompletableResultCode result;
         try {
             result = exporter.export(Collections.unmodifiableList(batch));
@@ -277,12 +267,8 @@ final class BatchingSpanProcessor implements SpanProcessor {
     }
 
     private void sweepLeftovers() {
-        int lost = 0;
-        while (queue.poll() != null) {
-            lost++;
-        }
+        int lost = queue.close();
         if (lost > 0) {
-            queued.addAndGet(-lost);
             dropped.increment(lost);
         }
     }

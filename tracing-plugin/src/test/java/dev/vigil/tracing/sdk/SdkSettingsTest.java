@@ -102,7 +102,8 @@ class SdkSettingsTest {
         assertRefused("sampler: {type: ratelimiting, spansPerSecond: 0}", "spansPerSecond must be above 0");
         assertRefused("sampler: {type: traceidratio, spansPerSecond: 3}", "spansPerSecond applies only to the ratelimiting samplers");
         assertRefused("sampler: {type: always_on, rate: 3}", "rate");
-        assertRefused("batch: {maxQueueSize: 0}", "maxQueueSize must be positive, got 0");
+        assertRefused("batch: {maxQueueSize: 0}", "maxQueueSize must be positive and at most 16777216, got 0");
+        assertRefused("batch: {maxQueueSize: 16777217}", "maxQueueSize must be positive and at most 16777216, got 16777217");
         assertRefused("batch: {maxQueueSize: 10, maxExportBatchSize: 11}", "maxExportBatchSize must be positive and at most maxQueueSize (10), got 11");
         assertRefused("batch: {scheduleDelay: 0s}", "scheduleDelay must be at least 1ms");
         assertRefused("batch: {exportTimeout: 0s}", "exportTimeout must be at least 1ms");
