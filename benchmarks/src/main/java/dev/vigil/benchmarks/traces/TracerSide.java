@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * One side of {@link TracerBenchmark}: a tracer, a started span whose context the child spans go under, and the count
- * of spans the benchmark thread ended, which the iteration's tear-down compares with the spans exported to tell how
- * many the processor dropped.
+ * of spans the benchmark thread ended, which the iteration's tear-down prints beside the count of those the processor
+ * dropped.
  *
  * <p>Both sides export with OpenTelemetry's {@code LoggingSpanExporter} with its {@code java.util.logging} logger
  * switched off: every exported span is still formatted as a log line, then not written. Of the exporters the platform
@@ -34,7 +34,7 @@ abstract class TracerSide {
     /** Spans ended by the benchmark thread. */
     long ended;
     private long endedBefore;
-    private long exportedBefore;
+    private long droppedBefore;
 
     /** The tracer measured. */
     abstract Tracer tracer();
@@ -42,18 +42,18 @@ abstract class TracerSide {
     /** A context holding a started, sampled span of {@link #tracer()}. */
     abstract Context parent();
 
-    /** Waits until the spans ended so far are exported or dropped; returns how many were exported in all. */
-    abstract long settle() throws InterruptedException;
+    /** How many spans the processor dropped so far because its queue was full. */
+    abstract long dropped() throws InterruptedException;
 
-    /** Prints how many spans the last iteration ended, exported and dropped. */
-    final void report(String side) throws InterruptedException {
-        long exported = settle();
+    /** Prints how many spans the last iteration ended and dropped; off the benchmark thread, as the set-up. */
+    final void report(String side) throws Exception {
+        long dropped = onOwnThread(side + "-report", this::dropped);
         long endedNow = ended - endedBefore;
-        long exportedNow = exported - exportedBefore;
-        System.out.printf(Locale.ROOT, "%n  %s: %,d spans ended, %,d exported, %,d dropped (%.1f %%)%n", side, endedNow, exportedNow,
-                endedNow - exportedNow, endedNow == 0 ? 0.0 : 100.0 * (endedNow - exportedNow) / endedNow);
+        long droppedNow = dropped - droppedBefore;
+        System.out.printf(Locale.ROOT, "%n  %s: %,d spans ended, %,d dropped (%.1f %%)%n", side, endedNow, droppedNow,
+                endedNow == 0 ? 0.0 : 100.0 * droppedNow / endedNow);
         endedBefore = ended;
-        exportedBefore = exported;
+        droppedBefore = dropped;
     }
 
     /** A started span of {@code tracer} for the child spans to go under. */
@@ -62,8 +62,8 @@ abstract class TracerSide {
     }
 
     /**
-     * Runs a side's set-up on a thread of its own: what it leaves in thread-locals (a kernel's start leaves many) must
-     * not crowd the benchmark thread's, where the SDK keeps its id buffer.
+     * Runs a side's set-up (and tear-downs) on a thread of its own: what they leave in thread-locals (a kernel's start
+     * leaves many) must not crowd the benchmark thread's, where the SDK keeps its id buffer and the current context.
      */
     static <T> T onOwnThread(String name, Callable<T> setUp) throws Exception {
         FutureTask<T> task = new FutureTask<>(setUp);
