@@ -1,0 +1,78 @@
+package dev.vigil.logging.store;
+
+import dev.vigil.storage.Segment;
+import dev.vigil.storage.SegmentFormat;
+import dev.vigil.storage.StoreCodec;
+import java.util.Arrays;
+
+/**
+ * The log store's layout as the storage library sees it: resource frames as definitions, {@link FrameInfo} data frame
+ * headers, {@link SealedBlock} block frames, and {@link OpenBlock}s whose Bloom filters are built from the records.
+ * Used at open (recovery) and under the store's append lock; its buffers are not thread-safe.
+ */
+final class LogCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
+
+    private final ResourceTable resources;
+    private final FrameData data = new FrameData();
+    private long[] exact = new long[256];
+    private int exactCount;
+
+    LogCodec(ResourceTable resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public SegmentFormat format() {
+        return Format.SEGMENTS;
+    }
+
+    @Override
+    public boolean isDefinition(byte type) {
+        return type == Format.RESOURCE;
+    }
+
+    @Override
+    public int define(byte[] frame, int length) {
+        return resources.read(frame);
+    }
+
+    @Override
+    public FrameInfo frame(byte[] frame, int length, long offset, long sequence) {
+        return FrameInfo.parse(frame, length, offset, sequence);
+    }
+
+    @Override
+    public BlockView block(Segment<BlockView> segment, long offset, byte[] frame, int length) {
+        return SealedBlock.parse(segment, offset, frame, length);
+    }
+
+    @Override
+    public OpenBlock newBlock() {
+        return new OpenBlock();
+    }
+
+    @Override
+    public byte[] blockFrame(OpenBlock block) {
+        return SealedBlock.frame(block, Tokens.fold(block.filter));
+    }
+
+    @Override
+    public void reindex(OpenBlock block, FrameInfo frame, byte[] raw) {
+        data.reset(raw, frame.rawLength(), frame.count(), frame.firstSeq());
+        exactCount = 0;
+        data.exactTokens(this::addExact);
+        block.add(frame, raw, data.bodiesStart(), data.bodiesEnd(), exact, exactCount);
+    }
+
+    private void addExact(long hash) {
+        if (exactCount == exact.length) {
+            exact = Arrays.copyOf(exact, exactCount * 2);
+        }
+        exact[exactCount++] = hash;
+    }
+
+    @Override
+    public void retainDefinitions(Defined live) {
+        resources.retainOnly(id -> live.test(Format.RESOURCE, id));
+    }
+}
