@@ -138,7 +138,12 @@ final class SegmentLoader<F extends DataFrame, B extends Block, O extends BlockB
                 segment.addBlock(block);
                 segment.addItems(block.minTime(), block.maxTime(), block.count());
             } else {
-                segment.addDefinition(type, codec.define(frame, total));
+                int id = (int) Bytes.BE_INT.get(frame, Frames.PEEK);
+                if (id < 0) {
+                    return "a definition frame has the id " + id;
+                }
+                codec.define(type, id, frame, Frames.PEEK + 4);
+                segment.addDefinition(type, id);
             }
             return null;
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {

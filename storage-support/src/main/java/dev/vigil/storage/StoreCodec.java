@@ -18,13 +18,16 @@ public interface StoreCodec<F extends DataFrame, B extends Block, O extends Bloc
     boolean isDefinition(byte type);
 
     /**
-     * Reads a definition frame, whole and intact, and records what it defines in the store's dictionary.
+     * Reads the value of a definition frame, whole and intact, and records it in the store's dictionary.
      *
-     * @param frame the frame from its prefix, in {@code frame[0, length)}
-     * @return the id it defines
+     * @param type the frame's type, one {@link #isDefinition} accepts
+     * @param id the id it defines, not negative
+     * @param frame the frame from its prefix
+     * @param at where the value starts in {@code frame}, after the type and id; it runs to the frame's end
      * @throws IllegalArgumentException if it does not make sense
+     * @see Definition
      */
-    int define(byte[] frame, int length);
+    void define(byte type, int id, byte[] frame, int at);
 
     /**
      * Reads the header of a data frame, whole and intact.

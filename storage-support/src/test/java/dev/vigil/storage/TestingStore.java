@@ -136,14 +136,17 @@ final class TestingStore {
         }
 
         @Override
-        public int define(byte[] frame, int length) {
-            int[] at = {Frames.PEEK};
-            int id = (int) Bytes.BE_INT.get(frame, at[0]);
-            at[0] += 4;
-            String tag = Bytes.stringBE(frame, at);
+        public void define(byte type, int id, byte[] frame, int at) {
+            String tag = Bytes.stringBE(frame, new int[] {at});
             tags.put(id, tag);
             ids.putIfAbsent(tag, id);
-            return id;
+        }
+
+        Definition definition(int id, String tag) {
+            return Definition.of(TAG, id, out -> out.putStringBE(tag), () -> {
+                tags.put(id, tag);
+                ids.putIfAbsent(tag, id);
+            });
         }
 
         @Override
@@ -234,33 +237,11 @@ final class TestingStore {
         }
     }
 
-    /** A tag's definition frame: its id and name. */
-    record TagDefinition(Codec codec, int id, String tag) implements Definition {
-        @Override
-        public byte type() {
-            return TAG;
-        }
-
-        @Override
-        public void writeFrame(ByteSink out) {
-            int start = Frames.begin(out, TAG);
-            out.putIntBE(id);
-            out.putStringBE(tag);
-            Frames.end(out, start);
-        }
-
-        @Override
-        public void defined() {
-            codec.tags.put(id, tag);
-            codec.ids.putIfAbsent(tag, id);
-        }
-    }
-
     /** Items encoded into frames of at most {@code perFrame} items each. */
     static final class TimesBatch implements Batch<TimesFrame, TimesOpenBlock> {
         private final ByteSink out = new ByteSink(256);
         private final List<Integer> starts = new ArrayList<>();
-        private final List<TagDefinition> definitions = new ArrayList<>();
+        private final List<Definition> definitions = new ArrayList<>();
         private final int items;
 
         TimesBatch(Codec codec, List<Item> items, int perFrame) {
@@ -274,7 +255,7 @@ final class TestingStore {
                 for (int i = 0; i < part.size(); i++) {
                     Item item = part.get(i);
                     int tag = codec.idOf(item.tag());
-                    definitions.add(new TagDefinition(codec, tag, item.tag()));
+                    definitions.add(codec.definition(tag, item.tag()));
                     Bytes.LE_LONG.set(raw, ITEM_BYTES * i, item.time());
                     Bytes.LE_INT.set(raw, ITEM_BYTES * i + 8, tag);
                     min = Math.min(min, item.time());
@@ -302,7 +283,7 @@ final class TestingStore {
         }
 
         @Override
-        public List<TagDefinition> definitions() {
+        public List<Definition> definitions() {
             return definitions;
         }
 

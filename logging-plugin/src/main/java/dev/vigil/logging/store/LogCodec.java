@@ -1,5 +1,6 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.Bytes;
 import dev.vigil.storage.Segment;
 import dev.vigil.storage.SegmentFormat;
 import dev.vigil.storage.StoreCodec;
@@ -32,8 +33,8 @@ final class LogCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
     }
 
     @Override
-    public int define(byte[] frame, int length) {
-        return resources.read(frame);
+    public void define(byte type, int id, byte[] frame, int at) {
+        resources.define(id, Bytes.stringMapBE(frame, new int[] {at}));
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.vigil.logging.store;
 
-import dev.vigil.storage.ByteSink;
-import dev.vigil.storage.Bytes;
 import dev.vigil.storage.Definition;
-import dev.vigil.storage.Frames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,44 +52,6 @@ final class ResourceTable {
 
     /** The definition of resource {@code id}: its frame, written to each segment that lacks it. */
     Definition definition(int id, Map<String, String> resource) {
-        return new ResourceFrame(this, id, resource);
-    }
-
-    /**
-     * Reads a resource frame (whole and intact) and defines the resource it holds.
-     *
-     * @return its id
-     * @throws IllegalArgumentException if it does not make sense
-     */
-    int read(byte[] frame) {
-        int[] at = {Frames.PEEK};
-        int id = (int) Bytes.BE_INT.get(frame, at[0]);
-        at[0] += 4;
-        if (id < 0) {
-            throw new IllegalArgumentException("a resource frame has the id " + id);
-        }
-        define(id, Bytes.stringMapBE(frame, at));
-        return id;
-    }
-
-    /** A resource frame: the type, the id and the attributes. */
-    private record ResourceFrame(ResourceTable table, int id, Map<String, String> resource) implements Definition {
-        @Override
-        public byte type() {
-            return Format.RESOURCE;
-        }
-
-        @Override
-        public void writeFrame(ByteSink out) {
-            int start = Frames.begin(out, Format.RESOURCE);
-            out.putIntBE(id);
-            out.putStringMapBE(resource);
-            Frames.end(out, start);
-        }
-
-        @Override
-        public void defined() {
-            table.define(id, resource);
-        }
+        return Definition.of(Format.RESOURCE, id, out -> out.putStringMapBE(resource), () -> define(id, resource));
     }
 }
