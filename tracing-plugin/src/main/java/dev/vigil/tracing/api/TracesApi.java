@@ -140,14 +140,14 @@ public final class TracesApi {
     private void serviceMap(HttpExchange exchange) {
         Instant end = clock.instant();
         Duration since = Params.duration(exchange, "since").orElse(Duration.ofMinutes(15));
-        List<SpanRecord> spans = new ArrayList<>();
+        ServiceMap map = new ServiceMap();
         traces.scan(end.minus(since), end, span -> {
-            if (spans.size() < MAX_MAP_SPANS) {
-                spans.add(span);
+            if (map.spans() < MAX_MAP_SPANS) {
+                map.accept(span);
             }
         });
         List<Map<String, Object>> edges = new ArrayList<>();
-        for (ServiceMap.Edge e : ServiceMap.of(spans, since)) {
+        for (ServiceMap.Edge e : map.edges(since)) {
             Map<String, Object> edge = new LinkedHashMap<>();
             edge.put("caller", e.caller());
             edge.put("callee", e.callee());
@@ -160,7 +160,7 @@ public final class TracesApi {
             edge.put("maxMicros", e.max().toNanos() / 1_000);
             edges.add(edge);
         }
-        ok(exchange, Map.of("since", since.toString(), "spans", spans.size(), "truncated", spans.size() >= MAX_MAP_SPANS, "edges", edges));
+        ok(exchange, Map.of("since", since.toString(), "spans", map.spans(), "truncated", map.spans() >= MAX_MAP_SPANS, "edges", edges));
     }
 
     private void bottlenecks(HttpExchange exchange) {

@@ -10,6 +10,7 @@ import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.TraceQuery;
 import dev.vigil.api.traces.TraceSearch;
 import dev.vigil.api.traces.TraceSummary;
+import dev.vigil.tracing.analysis.ServiceMap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,18 +215,18 @@ final class ZipkinQueryApi {
         if (lookback <= 0) {
             throw new IllegalArgumentException("lookback <= 0");
         }
-        DependencyLinker linker = new DependencyLinker();
-        traces.scan(Instant.ofEpochMilli(Math.max(0, endTs - lookback)), Instant.ofEpochMilli(endTs), linker);
+        ServiceMap map = new ServiceMap();
+        traces.scan(Instant.ofEpochMilli(Math.max(0, endTs - lookback)), Instant.ofEpochMilli(endTs), map);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
-            for (DependencyLinker.Link link : linker.links()) {
+            for (ServiceMap.Edge edge : map.edges(Duration.ofMillis(lookback))) {
                 json.writeStartObject();
-                json.writeStringField("parent", link.parent());
-                json.writeStringField("child", link.child());
-                json.writeNumberField("callCount", link.callCount());
-                if (link.errorCount() > 0) {
-                    json.writeNumberField("errorCount", link.errorCount());
+                json.writeStringField("parent", edge.caller());
+                json.writeStringField("child", edge.callee());
+                json.writeNumberField("callCount", edge.calls());
+                if (edge.errors() > 0) {
+                    json.writeNumberField("errorCount", edge.errors());
                 }
                 json.writeEndObject();
             }
