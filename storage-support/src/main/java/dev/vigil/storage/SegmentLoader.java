@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * whose last frame is missing, the file is truncated: that is the tail of a write the process did not finish, and
  * everything before it is kept. Not thread-safe.
  */
-final class SegmentLoader<F extends DataFrame, B extends Block, O extends BlockBuilder<B>> {
+final class SegmentLoader<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLoader.class);
 

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -36,13 +36,14 @@ import org.slf4j.LoggerFactory;
  * @param <B> the store's block type
  * @param <O> the store's open block type
  */
-public final class SegmentStore<F extends DataFrame, B extends Block, O extends BlockBuilder<B>> implements AutoCloseable {
+public final class SegmentStore<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>>
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentStore.class);
 
     private final Path dir;
     private final SegmentFormat format;
-    private final Clock clock;
+    private final InstantSource clock;
     private final DirectoryLock lock;
 
     /** Serialises writes, and so every use of {@link #writer}. */
@@ -52,7 +53,8 @@ public final class SegmentStore<F extends DataFrame, B extends Block, O extends 
     private volatile StoreView<B> view;
     private volatile boolean closed;
 
-    private SegmentStore(Path dir, SegmentFormat format, Clock clock, DirectoryLock lock, StoreWriter<F, B, O> writer) {
+    private SegmentStore(Path dir, SegmentFormat format, InstantSource clock, DirectoryLock lock,
+            StoreWriter<F, B, O> writer) {
         this.dir = dir;
         this.format = format;
         this.clock = clock;
@@ -71,8 +73,8 @@ public final class SegmentStore<F extends DataFrame, B extends Block, O extends 
      * @throws IOException if the folder cannot be used, holds a segment that is not of the codec's format and version,
      *     or another store holds it
      */
-    public static <F extends DataFrame, B extends Block, O extends BlockBuilder<B>> SegmentStore<F, B, O> open(
-            Path directory, StoreCodec<F, B, O> codec, SegmentSettings settings, Clock clock) throws IOException {
+    public static <F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> SegmentStore<F, B, O> open(
+            Path directory, StoreCodec<F, B, O> codec, SegmentSettings settings, InstantSource clock) throws IOException {
         requireNonNull(directory, "directory is null");
         requireNonNull(codec, "codec is null");
         requireNonNull(settings, "settings is null");

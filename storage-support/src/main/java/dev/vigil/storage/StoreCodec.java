@@ -9,7 +9,7 @@ package dev.vigil.storage;
  * @param <B> the store's block type
  * @param <O> the store's open block type
  */
-public interface StoreCodec<F extends DataFrame, B extends Block, O extends BlockBuilder<B>> {
+public interface StoreCodec<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> {
 
     /** The store's segment format. */
     SegmentFormat format();

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * written (other files there are the store's own: {@code lock}, and whatever the store keeps besides). Opens them all
  * at start, and creates and seals as the store goes. Not thread-safe: used at open, then under the append lock.
  */
-final class StoreFiles<F extends DataFrame, B extends Block, O extends BlockBuilder<B>> {
+final class StoreFiles<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreFiles.class);
 

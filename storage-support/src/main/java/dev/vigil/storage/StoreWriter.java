@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * blocks, rolls segments and drops what retention chose; builds the views readers see. Not thread-safe: the store
  * calls it under its append lock. It never logs, so that a store of log records can take the platform's own.
  */
-final class StoreWriter<F extends DataFrame, B extends Block, O extends BlockBuilder<B>> {
+final class StoreWriter<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> {
 
     private final Path dir;
     private final StoreCodec<F, B, O> codec;
@@ -85,7 +85,7 @@ final class StoreWriter<F extends DataFrame, B extends Block, O extends BlockBui
                 segment.file().write(pos, definitions.array(), 0, definitions.position());
                 pos += definitions.position();
             }
-            ByteSink frames = batch.frames();
+            ByteSink frames = batch.out();
             segment.file().write(pos, frames.array(), 0, frames.position());
             if (settings.fsync()) {
                 segment.file().force();
@@ -104,10 +104,13 @@ final class StoreWriter<F extends DataFrame, B extends Block, O extends BlockBui
             d.defined();
         }
         long offset = start + definitions.position();
-        for (int k = 0; k < batch.frameCount(); k++) {
+        ByteSink frames = batch.out();
+        for (int at = 0, k = 0; at < frames.position(); k++) {
             F frame = batch.index(k, offset, segment.nextSequence(), open);
             segment.addItems(frame.minTime(), frame.maxTime(), frame.count());
-            offset += frame.length();
+            int length = batch.frameLength(at);
+            offset += length;
+            at += length;
         }
         segment.size(offset);
     }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.storage.TestingStore.Codec;
 import dev.vigil.storage.TestingStore.Item;
 import dev.vigil.storage.TestingStore.Stored;
-import dev.vigil.storage.TestingStore.TimesBatch;
 import dev.vigil.storage.TestingStore.TimesBlock;
 import dev.vigil.storage.TestingStore.TimesFrame;
 import dev.vigil.storage.TestingStore.TimesOpenBlock;
@@ -33,7 +32,7 @@ class RecoveryTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestingStore.Clock clock = new TestingStore.Clock(T0);
 
     private SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> open(Path folder, Codec codec) throws IOException {
         return TestingStore.open(folder, codec, 1 << 20, 2048, clock);
@@ -84,7 +83,7 @@ class RecoveryTest {
             for (int b = 0; b < 40; b++) {
                 List<Item> batch = items(random, 1 + random.nextInt(12), n);
                 n += batch.size();
-                store.append(new TimesBatch(codec, batch, 5));
+                store.append(TestingStore.batch(codec, batch, 5));
                 batches.add(batch);
                 ends.add(store.bytesOnDisk());
             }
@@ -108,7 +107,7 @@ class RecoveryTest {
                 }
                 assertThat(found).as("cut at %d of %d", cut, size).isEqualTo(numbered(kept));
                 assertThat(Files.size(segment(copy, 1))).as("cut at %d", cut).isLessThanOrEqualTo(cut);
-                store.append(new TimesBatch(reopened, List.of(new Item(T0_NANOS, "after")), 5));
+                store.append(TestingStore.batch(reopened, List.of(new Item(T0_NANOS, "after")), 5));
             }
             Codec again = new Codec();
             try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(copy, again)) {
@@ -126,13 +125,13 @@ class RecoveryTest {
         Path killed;
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
                 clock)) {
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS, "small")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "small")), 10));
             afterSmall = store.bytesOnDisk();
             List<Item> large = new ArrayList<>();
             for (int i = 1; i <= 30; i++) {
                 large.add(new Item(T0_NANOS + i, "small"));
             }
-            store.append(new TimesBatch(codec, large, 10));
+            store.append(TestingStore.batch(codec, large, 10));
             killed = snapshot(dir, "killed");
         }
         Path file = segment(killed, 1);
@@ -150,7 +149,7 @@ class RecoveryTest {
     void garbageAfterTheLastFrameIsCutOff() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(dir, codec)) {
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS, "one")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "one")), 10));
         }
         long size = Files.size(segment(dir, 1));
         byte[] garbage = new byte[300];
@@ -170,9 +169,9 @@ class RecoveryTest {
         Path killed;
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
                 clock)) {
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS, "first")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "first")), 10));
             firstEnd = store.bytesOnDisk();
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS + 1, "first")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS + 1, "first")), 10));
             killed = snapshot(dir, "killed");
         }
         flip(segment(killed, 1), firstEnd + Frames.PREFIX + TestingStore.DATA_FIXED);
@@ -189,8 +188,8 @@ class RecoveryTest {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
                 clock)) {
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS, "first")), 10));
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS + 1, "second")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "first")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS + 1, "second")), 10));
         }
         // the block frame is whole; one byte of the first data frame's payload is flipped
         Path file = segment(dir, 1);
@@ -239,7 +238,7 @@ class RecoveryTest {
     void aSegmentWhoseHeaderWasNotWrittenIsRemoved() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(dir, codec)) {
-            store.append(new TimesBatch(codec, List.of(new Item(T0_NANOS, "one")), 10));
+            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "one")), 10));
         }
         Files.write(segment(dir, 2), new byte[7]);
         Codec reopened = new Codec();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.storage.TestingStore.Codec;
 import dev.vigil.storage.TestingStore.Item;
 import dev.vigil.storage.TestingStore.Stored;
-import dev.vigil.storage.TestingStore.TimesBatch;
 import dev.vigil.storage.TestingStore.TimesBlock;
 import dev.vigil.storage.TestingStore.TimesFrame;
 import dev.vigil.storage.TestingStore.TimesOpenBlock;
@@ -26,7 +25,7 @@ class RetentionTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestingStore.Clock clock = new TestingStore.Clock(T0);
 
     private Segment<TimesBlock> segment(long number, long size, long items, long maxTime) throws IOException {
         SegmentFile file = SegmentFile.open(dir.resolve(Segment.fileName(number)), true);
@@ -75,10 +74,10 @@ class RetentionTest {
     void maintainDeletesSegmentsPastTheirAgeAndForgetsTheirDefinitions() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
-            store.append(new TimesBatch(codec, batch(0, "old"), 25));
+            store.append(TestingStore.batch(codec, batch(0, "old"), 25));
             clock.advance(Duration.ofHours(1));
             // the first segment is an hour old: this batch starts the second
-            store.append(new TimesBatch(codec, batch(1, "new"), 25));
+            store.append(TestingStore.batch(codec, batch(1, "new"), 25));
             assertThat(store.segmentCount()).isEqualTo(2);
             clock.advance(Duration.ofMinutes(90));
             store.maintain(Duration.ofHours(2), 0);
@@ -94,7 +93,7 @@ class RetentionTest {
     void maintainClosesTheActiveSegmentOnceAllItsItemsArePastRetention() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
-            store.append(new TimesBatch(codec, batch(0, "old"), 25));
+            store.append(TestingStore.batch(codec, batch(0, "old"), 25));
             clock.advance(Duration.ofMinutes(30));
             store.maintain(Duration.ofMinutes(10), 0);
             assertThat(store.items()).isZero();
@@ -108,7 +107,7 @@ class RetentionTest {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
             for (int b = 0; b < 100; b++) {
-                store.append(new TimesBatch(codec, batch(0, "t" + b), 25));
+                store.append(TestingStore.batch(codec, batch(0, "t" + b), 25));
             }
             assertThat(store.segmentCount()).isGreaterThan(6);
             store.maintain(Duration.ofDays(1), 3 * 4096);
@@ -125,9 +124,9 @@ class RetentionTest {
     void aSegmentAReaderHoldsIsDeletedWhenTheReaderIsDone() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
-            store.append(new TimesBatch(codec, batch(0, "old"), 25));
+            store.append(TestingStore.batch(codec, batch(0, "old"), 25));
             clock.advance(Duration.ofHours(1));
-            store.append(new TimesBatch(codec, batch(1, "new"), 25));
+            store.append(TestingStore.batch(codec, batch(1, "new"), 25));
             Path first = dir.resolve(Segment.fileName(1));
             try (StoreView.Retained<TimesBlock> held = store.view().retain()) {
                 clock.advance(Duration.ofMinutes(90));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.storage.TestingStore.Codec;
 import dev.vigil.storage.TestingStore.Item;
 import dev.vigil.storage.TestingStore.Stored;
-import dev.vigil.storage.TestingStore.TimesBatch;
 import dev.vigil.storage.TestingStore.TimesBlock;
 import dev.vigil.storage.TestingStore.TimesFrame;
 import dev.vigil.storage.TestingStore.TimesOpenBlock;
@@ -27,7 +26,7 @@ class SegmentStoreTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestingStore.Clock clock = new TestingStore.Clock(T0);
 
     static List<Item> items(Random random, int n, long fromSecond) {
         List<Item> out = new ArrayList<>(n);
@@ -53,7 +52,7 @@ class SegmentStoreTest {
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 4096, 600, clock)) {
             for (int b = 0; b < 60; b++) {
                 List<Item> batch = items(random, 1 + random.nextInt(10), stored.size());
-                store.append(new TimesBatch(codec, batch, 4));
+                store.append(TestingStore.batch(codec, batch, 4));
                 stored.addAll(batch);
             }
             assertThat(store.segmentCount()).isGreaterThan(2);
@@ -75,7 +74,7 @@ class SegmentStoreTest {
             assertThat(TestingStore.everything(store, reopened)).isEqualTo(numbered(stored));
             // numbering goes on where it stopped
             List<Item> more = items(random, 3, stored.size());
-            store.append(new TimesBatch(reopened, more, 4));
+            store.append(TestingStore.batch(reopened, more, 4));
             stored.addAll(more);
             assertThat(TestingStore.everything(store, reopened)).isEqualTo(numbered(stored));
         }
@@ -86,9 +85,9 @@ class SegmentStoreTest {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
                 clock)) {
-            store.append(new TimesBatch(codec, items(new Random(2), 5, 0), 10));
+            store.append(TestingStore.batch(codec, items(new Random(2), 5, 0), 10));
             StoreView<TimesBlock> before = store.view();
-            store.append(new TimesBatch(codec, items(new Random(3), 5, 5), 10));
+            store.append(TestingStore.batch(codec, items(new Random(3), 5, 5), 10));
             try (StoreView.Retained<TimesBlock> held = before.retain()) {
                 assertThat(held.blocks()).singleElement().extracting(TimesBlock::count).isEqualTo(5L);
             }
@@ -114,7 +113,7 @@ class SegmentStoreTest {
         SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 4096, 600, clock);
         store.close();
         store.close();
-        assertThatThrownBy(() -> store.append(new TimesBatch(codec, items(new Random(1), 1, 0), 1)))
+        assertThatThrownBy(() -> store.append(TestingStore.batch(codec, items(new Random(1), 1, 0), 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("the test store in " + dir + " is closed");
     }
 
@@ -125,9 +124,9 @@ class SegmentStoreTest {
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
                 clock)) {
             List<Item> batch = List.of(new Item(T0_NANOS, "a"), new Item(T0_NANOS + 1, "a"));
-            store.append(new TimesBatch(codec, batch, 1));
+            store.append(TestingStore.batch(codec, batch, 1));
             long first = store.bytesOnDisk();
-            store.append(new TimesBatch(codec, batch, 1));
+            store.append(TestingStore.batch(codec, batch, 1));
             oneBatch = store.bytesOnDisk() - first;
             // the second batch needs no definition frame: it is smaller by one
             assertThat(first - SegmentFormat.HEADER_BYTES - oneBatch).isEqualTo(Frames.PEEK + 4 + 4 + 1);

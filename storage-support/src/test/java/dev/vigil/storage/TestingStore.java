@@ -3,8 +3,11 @@ package dev.vigil.storage;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +33,27 @@ final class TestingStore {
     record Stored(long seq, long time, String tag) {}
 
     static SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> open(Path dir, Codec codec, long segmentBytes,
-            long blockRawBytes, Clock clock) throws IOException {
-        return SegmentStore.open(dir, codec, new SegmentSettings(segmentBytes, java.time.Duration.ofHours(1), blockRawBytes,
-                false), clock);
+            long blockRawBytes, InstantSource clock) throws IOException {
+        return SegmentStore.open(dir, codec, new SegmentSettings(segmentBytes, Duration.ofHours(1), blockRawBytes, false),
+                clock);
+    }
+
+    /** The time, moved by hand. */
+    static final class Clock implements InstantSource {
+        private volatile Instant now;
+
+        Clock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     /** Every item the store holds, in storage order. */
@@ -74,36 +95,18 @@ final class TestingStore {
     record TimesBlock(Segment<TimesBlock> segment, long minTime, long maxTime, long count, List<TimesFrame> frames)
             implements Block {}
 
-    static final class TimesOpenBlock implements BlockBuilder<TimesBlock> {
+    static final class TimesOpenBlock extends BlockBuilder<TimesFrame, TimesBlock> {
         final List<TimesFrame> frames = new ArrayList<>();
         long minTime = Long.MAX_VALUE;
         long maxTime = Long.MIN_VALUE;
         long count;
-        long rawBytes;
-        long storedBytes;
 
         void add(TimesFrame f) {
+            count(f);
             frames.add(f);
             minTime = Math.min(minTime, f.minTime());
             maxTime = Math.max(maxTime, f.maxTime());
             count += f.count();
-            rawBytes += f.rawLength();
-            storedBytes += f.length();
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return frames.isEmpty();
-        }
-
-        @Override
-        public long rawBytes() {
-            return rawBytes;
-        }
-
-        @Override
-        public long storedBytes() {
-            return storedBytes;
         }
 
         @Override
@@ -237,74 +240,49 @@ final class TestingStore {
         }
     }
 
-    /** Items encoded into frames of at most {@code perFrame} items each. */
-    static final class TimesBatch implements Batch<TimesFrame, TimesOpenBlock> {
-        private final ByteSink out = new ByteSink(256);
-        private final List<Integer> starts = new ArrayList<>();
-        private final List<Definition> definitions = new ArrayList<>();
-        private final int items;
-
-        TimesBatch(Codec codec, List<Item> items, int perFrame) {
-            this.items = items.size();
-            Lz4Compressor lz4 = new Lz4Compressor();
-            for (int from = 0; from < items.size(); from += perFrame) {
-                List<Item> part = items.subList(from, Math.min(items.size(), from + perFrame));
-                byte[] raw = new byte[ITEM_BYTES * part.size()];
-                long min = Long.MAX_VALUE;
-                long max = Long.MIN_VALUE;
-                for (int i = 0; i < part.size(); i++) {
-                    Item item = part.get(i);
-                    int tag = codec.idOf(item.tag());
-                    definitions.add(codec.definition(tag, item.tag()));
-                    Bytes.LE_LONG.set(raw, ITEM_BYTES * i, item.time());
-                    Bytes.LE_INT.set(raw, ITEM_BYTES * i + 8, tag);
-                    min = Math.min(min, item.time());
-                    max = Math.max(max, item.time());
-                }
-                int start = Frames.begin(out, Frames.DATA);
-                starts.add(start);
-                out.putByte(from + perFrame < items.size() ? 1 : 0);
-                out.putIntBE(part.size());
-                out.putLongBE(min);
-                out.putLongBE(max);
-                out.putIntBE(raw.length);
-                out.putIntBE(0);
-                out.ensure(lz4.maxCompressedLength(raw.length));
-                int compressed = lz4.compress(raw, 0, raw.length, out.array(), out.position(),
-                        out.array().length - out.position());
-                out.position(out.position() + compressed);
-                Frames.end(out, start);
-            }
-        }
-
-        @Override
-        public int items() {
-            return items;
-        }
-
-        @Override
-        public List<Definition> definitions() {
-            return definitions;
-        }
-
-        @Override
-        public ByteSink frames() {
-            return out;
-        }
-
-        @Override
-        public int frameCount() {
-            return starts.size();
-        }
-
-        @Override
-        public TimesFrame index(int k, long offset, long sequence, TimesOpenBlock block) {
-            int start = starts.get(k);
-            int end = k + 1 < starts.size() ? starts.get(k + 1) : out.position();
-            byte[] frame = java.util.Arrays.copyOfRange(out.array(), start, end);
+    /** {@code items} encoded into frames of at most {@code perFrame} items each. */
+    static Batch<TimesFrame, TimesOpenBlock> batch(Codec codec, List<Item> items, int perFrame) {
+        List<Integer> starts = new ArrayList<>();
+        ByteSink[] sink = new ByteSink[1];
+        Batch<TimesFrame, TimesOpenBlock> batch = new Batch<>((k, offset, sequence, block) -> {
+            byte[] frame = Arrays.copyOfRange(sink[0].array(), starts.get(k), starts.get(k + 1));
             TimesFrame info = parseFrame(frame, frame.length, offset, sequence);
             block.add(info);
             return info;
+        });
+        batch.clear(items.size());
+        ByteSink out = batch.out();
+        sink[0] = out;
+        Lz4Compressor lz4 = new Lz4Compressor();
+        for (int from = 0; from < items.size(); from += perFrame) {
+            List<Item> part = items.subList(from, Math.min(items.size(), from + perFrame));
+            byte[] raw = new byte[ITEM_BYTES * part.size()];
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < part.size(); i++) {
+                Item item = part.get(i);
+                int tag = codec.idOf(item.tag());
+                batch.define(codec.definition(tag, item.tag()));
+                Bytes.LE_LONG.set(raw, ITEM_BYTES * i, item.time());
+                Bytes.LE_INT.set(raw, ITEM_BYTES * i + 8, tag);
+                min = Math.min(min, item.time());
+                max = Math.max(max, item.time());
+            }
+            int start = Frames.begin(out, Frames.DATA);
+            starts.add(start);
+            out.putByte(from + perFrame < items.size() ? 1 : 0);
+            out.putIntBE(part.size());
+            out.putLongBE(min);
+            out.putLongBE(max);
+            out.putIntBE(raw.length);
+            out.putIntBE(0);
+            out.ensure(lz4.maxCompressedLength(raw.length));
+            int compressed = lz4.compress(raw, 0, raw.length, out.array(), out.position(),
+                    out.array().length - out.position());
+            out.position(out.position() + compressed);
+            Frames.end(out, start);
         }
+        starts.add(out.position());
+        return batch;
     }
 }

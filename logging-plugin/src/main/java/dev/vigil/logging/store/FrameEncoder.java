@@ -4,7 +4,7 @@ import dev.vigil.api.logs.LogRecord;
 import dev.vigil.storage.Batch;
 import dev.vigil.storage.ByteSink;
 import dev.vigil.storage.Bytes;
-import dev.vigil.storage.Definition;
+import dev.vigil.storage.LongList;
 import dev.vigil.storage.Frames;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +21,13 @@ import java.util.function.BiConsumer;
  * values for the block's Bloom filter. A batch larger than {@link Format#MAX_FRAME_RAW} becomes several frames. An
  * encoder keeps its buffers between batches; {@link Pool} shares a few. Not thread-safe.
  */
-final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
+final class FrameEncoder {
 
-    /** The frames of the last batch, back to back. */
-    private final ByteSink out = new ByteSink(1 << 16);
+    /** The frames of the last batch, back to back, and the resources they use. */
+    private final Batch<FrameInfo, OpenBlock> batch = new Batch<>(this::index);
     /** The frames of the last batch; the first {@link #frameCount} are valid. */
     private final List<Encoded> encoded = new ArrayList<>();
     private int frameCount;
-    private int records;
-    /** The resources of the last batch's frames, as each segment defines them. */
-    private final List<Definition> definitions = new ArrayList<>();
 
     private final ResourceTable resources;
     private final Lz4Compressor lz4 = new Lz4Compressor();
@@ -47,7 +44,7 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
         this.resources = resources;
     }
 
-    /** One encoded frame: where it is in {@link #out}, its records uncompressed, and what its header says. */
+    /** One encoded frame: where it is in the batch, its records uncompressed, and what its header says. */
     static final class Encoded {
         int start;
         int end;
@@ -61,28 +58,18 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
         int[] resourceIds = new int[4];
         int resourceCount;
         boolean continues;
-        long[] exact = new long[256];
-        int exactCount;
+        final LongList exact = new LongList(256);
 
         FrameInfo info(long offset, long firstSeq) {
             return new FrameInfo(offset, end - start, firstSeq, count, minTime, maxTime, raw.position(),
                     severityCounts.clone(), Arrays.copyOf(resourceIds, resourceCount), continues);
         }
-
-        void addExact(long hash) {
-            if (exactCount == exact.length) {
-                exact = Arrays.copyOf(exact, exactCount * 2);
-            }
-            exact[exactCount++] = hash;
-        }
     }
 
     /** Encodes {@code records} (not empty) into frames. */
     void encode(List<LogRecord> records) {
-        out.clear();
+        batch.clear(records.size());
         frameCount = 0;
-        this.records = records.size();
-        definitions.clear();
         int start = 0;
         long estimate = 0;
         int size = records.size();
@@ -99,32 +86,16 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
         encodeFrame(records, start, size, false);
     }
 
-    @Override
-    public int items() {
-        return records;
+    /** The last batch, to append. */
+    Batch<FrameInfo, OpenBlock> batch() {
+        return batch;
     }
 
-    @Override
-    public List<Definition> definitions() {
-        return definitions;
-    }
-
-    @Override
-    public ByteSink frames() {
-        return out;
-    }
-
-    @Override
-    public int frameCount() {
-        return frameCount;
-    }
-
-    @Override
-    public FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
+    private FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
         Encoded frame = encoded.get(k);
         FrameInfo info = frame.info(offset, sequence);
-        block.add(info, frame.raw.array(), Format.COLUMNS_PER_RECORD * frame.count, frame.bodiesEnd, frame.exact,
-                frame.exactCount);
+        block.add(info, frame.raw.array(), Format.COLUMNS_PER_RECORD * frame.count, frame.bodiesEnd, frame.exact.array(),
+                frame.exact.size());
         return info;
     }
 
@@ -140,7 +111,7 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
         f.maxTime = Long.MIN_VALUE;
         Arrays.fill(f.severityCounts, 0);
         f.resourceCount = 0;
-        f.exactCount = 0;
+        f.exact.clear();
 
         ByteSink raw = f.raw.clear();
         int bodyBase = Format.COLUMNS_PER_RECORD * n;
@@ -180,9 +151,10 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
         raw.putBytes(meta.array(), 0, meta.position());
 
         view.reset(raw.array(), raw.position(), n, 0);
-        view.exactTokens(f::addExact);
+        view.exactTokens(f.exact::add);
 
         int header = Format.DATA_FIXED + 4 * f.resourceCount;
+        ByteSink out = batch.out();
         f.start = out.position();
         out.ensure(Frames.PREFIX + header + lz4.maxCompressedLength(raw.position()));
         int payload = f.start + Frames.PREFIX + header;
@@ -272,7 +244,7 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
             f.resourceIds = Arrays.copyOf(f.resourceIds, f.resourceCount * 2);
         }
         f.resourceIds[f.resourceCount++] = id;
-        definitions.add(resources.definition(id, resource));
+        batch.define(resources.definition(id, resource));
     }
 
     private void writeMeta(LogRecord r) {
@@ -304,9 +276,9 @@ final class FrameEncoder implements Batch<FrameInfo, OpenBlock> {
 
     /** The bytes of the buffers this encoder holds. */
     long retained() {
-        long bytes = out.array().length + meta.array().length;
+        long bytes = batch.out().array().length + meta.array().length;
         for (Encoded f : encoded) {
-            bytes += f.raw.array().length + 8L * f.exact.length;
+            bytes += f.raw.array().length + 8L * f.exact.capacity();
         }
         return bytes;
     }

@@ -1,10 +1,10 @@
 package dev.vigil.logging.store;
 
 import dev.vigil.storage.Bytes;
+import dev.vigil.storage.LongList;
 import dev.vigil.storage.Segment;
 import dev.vigil.storage.SegmentFormat;
 import dev.vigil.storage.StoreCodec;
-import java.util.Arrays;
 
 /**
  * The log store's layout as the storage library sees it: resource frames as definitions, {@link FrameInfo} data frame
@@ -15,8 +15,7 @@ final class LogCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
 
     private final ResourceTable resources;
     private final FrameData data = new FrameData();
-    private long[] exact = new long[256];
-    private int exactCount;
+    private final LongList exact = new LongList(256);
 
     LogCodec(ResourceTable resources) {
         this.resources = resources;
@@ -60,16 +59,9 @@ final class LogCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
     @Override
     public void reindex(OpenBlock block, FrameInfo frame, byte[] raw) {
         data.reset(raw, frame.rawLength(), frame.count(), frame.firstSeq());
-        exactCount = 0;
-        data.exactTokens(this::addExact);
-        block.add(frame, raw, data.bodiesStart(), data.bodiesEnd(), exact, exactCount);
-    }
-
-    private void addExact(long hash) {
-        if (exactCount == exact.length) {
-            exact = Arrays.copyOf(exact, exactCount * 2);
-        }
-        exact[exactCount++] = hash;
+        exact.clear();
+        data.exactTokens(exact::add);
+        block.add(frame, raw, data.bodiesStart(), data.bodiesEnd(), exact.array(), exact.size());
     }
 
     @Override

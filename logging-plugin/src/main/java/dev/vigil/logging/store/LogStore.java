@@ -149,7 +149,7 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         FrameEncoder encoder = encoders.take();
         try {
             encoder.encode(records);
-            segments.append(encoder, () -> tails.stored(records));
+            segments.append(encoder.batch(), () -> tails.stored(records));
         } finally {
             encoders.give(encoder);
         }

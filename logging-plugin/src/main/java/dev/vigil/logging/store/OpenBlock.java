@@ -9,7 +9,7 @@ import java.util.Arrays;
  * resources, and a full-size Bloom filter. Guarded by the store's append lock; searches see it through
  * {@link #view}.
  */
-final class OpenBlock implements BlockBuilder<BlockView> {
+final class OpenBlock extends BlockBuilder<FrameInfo, BlockView> {
 
     /** The filter; later views share it, so a new block gets a new one. */
     final long[] filter = Tokens.newFilter();
@@ -23,31 +23,14 @@ final class OpenBlock implements BlockBuilder<BlockView> {
     int resourceCount;
     /** The sequence number after its last record. */
     long nextSeq;
-    /** Bytes of its records uncompressed, and of its frames. */
-    long rawBytes;
-    long storedBytes;
     private int[] viewResources = new int[0];
-
-    @Override
-    public boolean isEmpty() {
-        return frameCount == 0;
-    }
-
-    @Override
-    public long rawBytes() {
-        return rawBytes;
-    }
-
-    @Override
-    public long storedBytes() {
-        return storedBytes;
-    }
 
     /**
      * Adds a written frame: its summary, and the tokens of its records ({@code raw}, with bodies from
      * {@code bodiesStart} to {@code bodiesEnd}, and the hashes of whole values).
      */
     void add(FrameInfo frame, byte[] raw, int bodiesStart, int bodiesEnd, long[] exact, int exactCount) {
+        count(frame);
         if (frameCount == frames.length) {
             frames = Arrays.copyOf(frames, frameCount * 2);
         }
@@ -62,8 +45,6 @@ final class OpenBlock implements BlockBuilder<BlockView> {
             addResource(id);
         }
         nextSeq = frame.firstSeq() + frame.count();
-        rawBytes += frame.rawLength();
-        storedBytes += frame.length();
         // runs across two bodies add a few bits that match nothing; harmless, and one pass is faster
         Tokens.addGrams(filter, raw, bodiesStart, bodiesEnd);
         for (int k = 0; k < exactCount; k++) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the frames each trace has spans in, and a full-size attribute filter. Guarded by the store's append lock; queries see
  * it through {@link #view}.
  */
-final class OpenBlock implements BlockBuilder<BlockView> {
+final class OpenBlock extends BlockBuilder<FrameInfo, BlockView> {
 
     FrameInfo[] frames = new FrameInfo[16];
     int frameCount;
@@ -31,29 +31,12 @@ final class OpenBlock implements BlockBuilder<BlockView> {
     final ConcurrentHashMap<Long, int[]> traces = new ConcurrentHashMap<>();
     /** Shared with the views, so a new block gets a new one. */
     final long[] attributes = new long[Bloom.OPEN_WORDS];
-    /** Bytes of its spans uncompressed, and of its frames. */
-    long rawBytes;
-    long storedBytes;
     private long[] keys = new long[128];
     private int[] viewResources = new int[0];
 
-    @Override
-    public boolean isEmpty() {
-        return frameCount == 0;
-    }
-
-    @Override
-    public long rawBytes() {
-        return rawBytes;
-    }
-
-    @Override
-    public long storedBytes() {
-        return storedBytes;
-    }
-
     /** Adds a written frame: its header, its spans (for operations and traces), and its attribute hashes. */
     void add(FrameInfo frame, FrameSpans spans, long[] attributeHashes, int attributeCount) {
+        count(frame);
         if (frameCount == frames.length) {
             frames = Arrays.copyOf(frames, frameCount * 2);
         }
@@ -94,8 +77,6 @@ final class OpenBlock implements BlockBuilder<BlockView> {
         for (int k = 0; k < attributeCount; k++) {
             Bloom.add(attributes, attributeHashes[k]);
         }
-        rawBytes += frame.rawLength();
-        storedBytes += frame.length();
     }
 
     private OpStats.Builder builder(int operation) {

@@ -7,6 +7,7 @@ import dev.vigil.storage.Batch;
 import dev.vigil.storage.ByteSink;
 import dev.vigil.storage.Bytes;
 import dev.vigil.storage.Definition;
+import dev.vigil.storage.LongList;
 import dev.vigil.storage.Frames;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.util.ArrayList;
@@ -22,17 +23,13 @@ import java.util.function.BiConsumer;
  * of attribute values). A batch past {@link Format#MAX_FRAME_RAW} raw bytes becomes several frames. An encoder keeps
  * its buffers from batch to batch; {@link Pool} shares a few. Not thread-safe.
  */
-final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
+final class SpanEncoder {
 
-    /** The frames of the last batch, back to back. */
-    private final ByteSink out = new ByteSink(1 << 16);
+    /** The frames of the last batch, back to back, and the resources and operations they use. */
+    private final Batch<FrameInfo, OpenBlock> batch = new Batch<>(this::index);
     /** The frames of the last batch; the first {@link #frameCount} are valid. */
     private final List<Encoded> encoded = new ArrayList<>();
     private int frameCount;
-    private int spans;
-    /** The resources and operations of the last batch's frames, as each segment defines them. */
-    private final List<Definition> definitions = new ArrayList<>();
-    private boolean definitionsListed;
 
     private final Dictionary dictionary;
     private final Lz4Compressor lz4 = new Lz4Compressor();
@@ -89,8 +86,7 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
         /** The definitions of its resources, then of its operations. */
         final List<Definition> resources = new ArrayList<>();
         final List<Definition> operations = new ArrayList<>();
-        long[] attributeHashes = new long[256];
-        int attributeCount;
+        final LongList attributeHashes = new LongList(256);
         /** The frame's spans as a view, valid until the encoder's next batch. */
         final FrameSpans view = new FrameSpans();
 
@@ -99,21 +95,12 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
                     maxDuration, Arrays.copyOf(operationIds, operationCount), Arrays.copyOf(resourceIds, resourceCount),
                     continues);
         }
-
-        void addAttributeHash(long hash) {
-            if (attributeCount == attributeHashes.length) {
-                attributeHashes = Arrays.copyOf(attributeHashes, attributeCount * 2);
-            }
-            attributeHashes[attributeCount++] = hash;
-        }
     }
 
     /** Encodes {@code spans} (not empty) into frames. */
     void encode(List<SpanRecord> spans) {
-        out.clear();
+        batch.clear(spans.size());
         frameCount = 0;
-        this.spans = spans.size();
-        definitionsListed = false;
         int size = spans.size();
         ensureColumns(Math.min(size, 1 << 16));
         rest.clear();
@@ -132,39 +119,15 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
         finishFrame(n, false);
     }
 
-    @Override
-    public int items() {
-        return spans;
+    /** The last batch, to append. */
+    Batch<FrameInfo, OpenBlock> batch() {
+        return batch;
     }
 
-    @Override
-    public List<Definition> definitions() {
-        if (!definitionsListed) {
-            definitions.clear();
-            for (int k = 0; k < frameCount; k++) {
-                definitions.addAll(encoded.get(k).resources);
-                definitions.addAll(encoded.get(k).operations);
-            }
-            definitionsListed = true;
-        }
-        return definitions;
-    }
-
-    @Override
-    public ByteSink frames() {
-        return out;
-    }
-
-    @Override
-    public int frameCount() {
-        return frameCount;
-    }
-
-    @Override
-    public FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
+    private FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
         Encoded frame = encoded.get(k);
         FrameInfo info = frame.info(offset);
-        block.add(info, frame.view, frame.attributeHashes, frame.attributeCount);
+        block.add(info, frame.view, frame.attributeHashes.array(), frame.attributeHashes.size());
         return info;
     }
 
@@ -261,7 +224,7 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
         f.operations.clear();
         f.resourceCount = 0;
         f.resources.clear();
-        f.attributeCount = 0;
+        f.attributeHashes.clear();
 
         ByteSink raw = f.raw.clear();
         int restBase = FrameSpans.COLUMNS * n;
@@ -291,9 +254,12 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
         raw.position(restBase + rest.position());
 
         f.view.reset(raw.array(), raw.position(), n);
-        f.view.attributeHashes(f::addAttributeHash);
+        f.view.attributeHashes(f.attributeHashes::add);
+        f.resources.forEach(batch::define);
+        f.operations.forEach(batch::define);
 
         int header = Format.DATA_FIXED + 4 * (f.operationCount + f.resourceCount);
+        ByteSink out = batch.out();
         f.start = out.position();
         out.ensure(Frames.PREFIX + header + lz4.maxCompressedLength(raw.position()));
         int payload = f.start + Frames.PREFIX + header;
@@ -333,9 +299,9 @@ final class SpanEncoder implements Batch<FrameInfo, OpenBlock> {
 
     /** The bytes of the buffers this encoder holds. */
     long retained() {
-        long bytes = out.array().length + rest.array().length + 41L * hi.length;
+        long bytes = batch.out().array().length + rest.array().length + 41L * hi.length;
         for (Encoded f : encoded) {
-            bytes += f.raw.array().length + 8L * f.attributeHashes.length;
+            bytes += f.raw.array().length + 8L * f.attributeHashes.capacity();
         }
         return bytes;
     }

@@ -1,9 +1,9 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.LongList;
 import dev.vigil.storage.Segment;
 import dev.vigil.storage.SegmentFormat;
 import dev.vigil.storage.StoreCodec;
-import java.util.Arrays;
 
 /**
  * The trace store's layout as the storage library sees it: resource and operation frames as definitions (kept in the
@@ -14,8 +14,7 @@ final class TraceCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
 
     private final Dictionary dictionary;
     private final FrameSpans spans = new FrameSpans();
-    private long[] hashes = new long[1024];
-    private int hashCount;
+    private final LongList hashes = new LongList(1024);
 
     TraceCodec(Dictionary dictionary) {
         this.dictionary = dictionary;
@@ -59,16 +58,9 @@ final class TraceCodec implements StoreCodec<FrameInfo, BlockView, OpenBlock> {
     @Override
     public void reindex(OpenBlock block, FrameInfo frame, byte[] raw) {
         spans.reset(raw, frame.rawLength(), frame.count());
-        hashCount = 0;
-        spans.attributeHashes(this::addHash);
-        block.add(frame, spans, hashes, hashCount);
-    }
-
-    private void addHash(long hash) {
-        if (hashCount == hashes.length) {
-            hashes = Arrays.copyOf(hashes, hashCount * 2);
-        }
-        hashes[hashCount++] = hash;
+        hashes.clear();
+        spans.attributeHashes(hashes::add);
+        block.add(frame, spans, hashes.array(), hashes.size());
     }
 
     @Override

@@ -137,7 +137,7 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         SpanEncoder encoder = encoders.take();
         try {
             encoder.encode(spans);
-            segments.append(encoder);
+            segments.append(encoder.batch());
         } finally {
             encoders.give(encoder);
         }
