@@ -52,6 +52,31 @@ class RecoveryTest {
         return copy;
     }
 
+    /** What a store opened on {@code folder} holds, and how many bytes, once it has recovered. */
+    private record Contents(List<Stored> items, long bytes) {}
+
+    private Contents reopen(Path folder) throws IOException {
+        Codec codec = new Codec();
+        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(folder, codec, 1 << 20, 1 << 20,
+                clock)) {
+            return new Contents(TestingStore.everything(store, codec), store.bytesOnDisk());
+        }
+    }
+
+    /** A folder as a process killed after two appends leaves it, and where the first one ended. */
+    private record Killed(Path folder, long firstEnd) {}
+
+    private Killed killedAfter(List<Item> first, List<Item> second) throws IOException {
+        Codec codec = new Codec();
+        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
+                clock)) {
+            store.append(TestingStore.batch(codec, first, 10));
+            long firstEnd = store.bytesOnDisk();
+            store.append(TestingStore.batch(codec, second, 10));
+            return new Killed(snapshot(dir, "killed"), firstEnd);
+        }
+    }
+
     private static Path segment(Path folder, long number) {
         return folder.resolve(Segment.fileName(number));
     }
@@ -120,29 +145,16 @@ class RecoveryTest {
 
     @Test
     void aTornBatchOfSeveralFramesIsDroppedWhole() throws Exception {
-        Codec codec = new Codec();
-        long afterSmall;
-        Path killed;
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
-                clock)) {
-            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "small")), 10));
-            afterSmall = store.bytesOnDisk();
-            List<Item> large = new ArrayList<>();
-            for (int i = 1; i <= 30; i++) {
-                large.add(new Item(T0_NANOS + i, "small"));
-            }
-            store.append(TestingStore.batch(codec, large, 10));
-            killed = snapshot(dir, "killed");
+        List<Item> large = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            large.add(new Item(T0_NANOS + i, "small"));
         }
-        Path file = segment(killed, 1);
+        Killed killed = killedAfter(List.of(new Item(T0_NANOS, "small")), large);
+        Path file = segment(killed.folder(), 1);
         // cut inside the last of its three frames: the first two are whole but must not survive alone
         cut(file, Files.size(file) - 3);
-        Codec reopened = new Codec();
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(killed, reopened, 1 << 20,
-                1 << 20, clock)) {
-            assertThat(TestingStore.everything(store, reopened)).containsExactly(new Stored(0, T0_NANOS, "small"));
-            assertThat(store.bytesOnDisk()).isEqualTo(afterSmall);
-        }
+        assertThat(reopen(killed.folder()))
+                .isEqualTo(new Contents(List.of(new Stored(0, T0_NANOS, "small")), killed.firstEnd()));
     }
 
     @Test
@@ -155,32 +167,16 @@ class RecoveryTest {
         byte[] garbage = new byte[300];
         new Random(2).nextBytes(garbage);
         Files.write(segment(dir, 1), garbage, StandardOpenOption.APPEND);
-        Codec reopened = new Codec();
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(dir, reopened)) {
-            assertThat(TestingStore.everything(store, reopened)).extracting(Stored::tag).containsExactly("one");
-            assertThat(Files.size(segment(dir, 1))).isEqualTo(size);
-        }
+        assertThat(reopen(dir).items()).extracting(Stored::tag).containsExactly("one");
+        assertThat(Files.size(segment(dir, 1))).isEqualTo(size);
     }
 
     @Test
     void aDataFrameFailingItsChecksumInTheOpenBlockEndsTheSegmentThere() throws Exception {
-        Codec codec = new Codec();
-        long firstEnd;
-        Path killed;
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(dir, codec, 1 << 20, 1 << 20,
-                clock)) {
-            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "first")), 10));
-            firstEnd = store.bytesOnDisk();
-            store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS + 1, "first")), 10));
-            killed = snapshot(dir, "killed");
-        }
-        flip(segment(killed, 1), firstEnd + Frames.PREFIX + TestingStore.DATA_FIXED);
-        Codec reopened = new Codec();
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = TestingStore.open(killed, reopened, 1 << 20,
-                1 << 20, clock)) {
-            assertThat(TestingStore.everything(store, reopened)).containsExactly(new Stored(0, T0_NANOS, "first"));
-            assertThat(store.bytesOnDisk()).isEqualTo(firstEnd);
-        }
+        Killed killed = killedAfter(List.of(new Item(T0_NANOS, "first")), List.of(new Item(T0_NANOS + 1, "first")));
+        flip(segment(killed.folder(), 1), killed.firstEnd() + Frames.PREFIX + TestingStore.DATA_FIXED);
+        assertThat(reopen(killed.folder()))
+                .isEqualTo(new Contents(List.of(new Stored(0, T0_NANOS, "first")), killed.firstEnd()));
     }
 
     @Test
@@ -241,10 +237,7 @@ class RecoveryTest {
             store.append(TestingStore.batch(codec, List.of(new Item(T0_NANOS, "one")), 10));
         }
         Files.write(segment(dir, 2), new byte[7]);
-        Codec reopened = new Codec();
-        try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(dir, reopened)) {
-            assertThat(segment(dir, 2)).doesNotExist();
-            assertThat(TestingStore.everything(store, reopened)).extracting(Stored::tag).containsExactly("one");
-        }
+        assertThat(reopen(dir).items()).extracting(Stored::tag).containsExactly("one");
+        assertThat(segment(dir, 2)).doesNotExist();
     }
 }

@@ -62,6 +62,14 @@ class RetentionTest {
         return TestingStore.open(dir, codec, 4096, 1024, clock);
     }
 
+    /** A batch of 50 items at {@code T0} and the next hour, a second segment begun an hour after the first. */
+    private void oldThenNew(SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store, Codec codec) {
+        store.append(TestingStore.batch(codec, batch(0, "old"), 25));
+        clock.advance(Duration.ofHours(1));
+        // the first segment is an hour old: this batch starts the second
+        store.append(TestingStore.batch(codec, batch(1, "new"), 25));
+    }
+
     private static List<Item> batch(long hour, String tag) {
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -74,10 +82,7 @@ class RetentionTest {
     void maintainDeletesSegmentsPastTheirAgeAndForgetsTheirDefinitions() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
-            store.append(TestingStore.batch(codec, batch(0, "old"), 25));
-            clock.advance(Duration.ofHours(1));
-            // the first segment is an hour old: this batch starts the second
-            store.append(TestingStore.batch(codec, batch(1, "new"), 25));
+            oldThenNew(store, codec);
             assertThat(store.segmentCount()).isEqualTo(2);
             clock.advance(Duration.ofMinutes(90));
             store.maintain(Duration.ofHours(2), 0);
@@ -124,9 +129,7 @@ class RetentionTest {
     void aSegmentAReaderHoldsIsDeletedWhenTheReaderIsDone() throws Exception {
         Codec codec = new Codec();
         try (SegmentStore<TimesFrame, TimesBlock, TimesOpenBlock> store = open(codec)) {
-            store.append(TestingStore.batch(codec, batch(0, "old"), 25));
-            clock.advance(Duration.ofHours(1));
-            store.append(TestingStore.batch(codec, batch(1, "new"), 25));
+            oldThenNew(store, codec);
             Path first = dir.resolve(Segment.fileName(1));
             try (StoreView.Retained<TimesBlock> held = store.view().retain()) {
                 clock.advance(Duration.ofMinutes(90));
