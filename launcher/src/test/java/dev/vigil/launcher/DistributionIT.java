@@ -40,12 +40,7 @@ class DistributionIT {
     @Test
     void theShippedPluginsRunTogetherAndThePlatformTracesItsOwnRequests() throws Exception {
         Path log = dir.resolve("vigil.log");
-        Process vigil = new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
-                "--plugins", distribution().resolve("plugins").toString(), "--data", dir.resolve("data").toString(), "--port", "0",
-                "--otlp-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process vigil = run(distribution().resolve("plugins"), log);
         try {
             URI ready = awaitReadyUrl(log, vigil);
             HttpClient http = HttpClient.newHttpClient();
@@ -81,11 +76,7 @@ class DistributionIT {
         Files.copy(example("vigil-hello-consumer-plugin.jar"), plugins.resolve("vigil-hello-consumer-plugin.jar"));
         Path log = dir.resolve("vigil.log");
 
-        Process vigil = new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
-                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0", "--otlp-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process vigil = run(plugins, log);
         try {
             URI ready = awaitReadyUrl(log, vigil);
             HttpClient http = HttpClient.newHttpClient();
@@ -131,6 +122,15 @@ class DistributionIT {
         assertThat(distribution().resolve("conf/vigil.yaml")).isRegularFile();
         assertThat(distribution().resolve("plugins")).isDirectory();
         assertThat(distribution().resolve("lib")).isDirectory();
+    }
+
+    /** {@code bin/vigil run} on free ports with {@code plugins}, a data folder under the test's, its output in {@code log}. */
+    private Process run(Path plugins, Path log) throws IOException {
+        return new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
+                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0", "--otlp-port", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static URI awaitReadyUrl(Path log, Process process) throws IOException, InterruptedException {
