@@ -3,7 +3,8 @@ package dev.vigil.storage;
 /**
  * What a store plugs into the library: its segment format, and how its definition, data and block frames are read and
  * its open block built. The library calls it at open (to recover segments) and under the store's append lock (to seal
- * blocks and apply retention). Implementations hold the store's dictionaries, which they keep thread-safe.
+ * blocks and apply retention), so from one thread at a time; the dictionaries it fills are read by queries meanwhile
+ * and must be thread-safe.
  *
  * @param <F> the store's data frame header type
  * @param <B> the store's block type
