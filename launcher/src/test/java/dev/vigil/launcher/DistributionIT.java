@@ -27,11 +27,45 @@ class DistributionIT {
     Path dir;
 
     @Test
-    void theDistributionShipsTheMetricsPlugin() throws Exception {
-        Path jar = distribution().resolve("plugins/metrics.jar");
-        assertThat(jar).isRegularFile();
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Vigil-Plugin-Id")).isEqualTo("metrics");
+    void theDistributionShipsTheSubsystemPlugins() throws Exception {
+        for (String id : List.of("metrics", "alerting", "logging", "tracing")) {
+            Path jar = distribution().resolve("plugins/" + id + ".jar");
+            assertThat(jar).isRegularFile();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Vigil-Plugin-Id")).isEqualTo(id);
+            }
+        }
+    }
+
+    @Test
+    void theShippedPluginsRunTogetherAndThePlatformTracesItsOwnRequests() throws Exception {
+        Path log = dir.resolve("vigil.log");
+        Process vigil = run(distribution().resolve("plugins"), log);
+        try {
+            URI ready = awaitReadyUrl(log, vigil);
+            HttpClient http = HttpClient.newHttpClient();
+            String plugins = http.send(HttpRequest.newBuilder(ready.resolve("/api/v1/plugins")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.Map<String, String> states = new java.util.TreeMap<>();
+            for (com.fasterxml.jackson.databind.JsonNode plugin : new com.fasterxml.jackson.databind.ObjectMapper().readTree(plugins).path("plugins")) {
+                states.put(plugin.path("id").asText(), plugin.path("state").asText());
+            }
+            assertThat(states).as(plugins).containsEntry("metrics", "ACTIVE").containsEntry("alerting", "ACTIVE")
+                    .containsEntry("logging", "ACTIVE").containsEntry("tracing", "ACTIVE");
+            // the request above ran in a server span, which the default SDK settings keep in the platform's trace store
+            URI search = ready.resolve("/api/v1/traces?service=vigil&operation=GET%20/api/v1/plugins");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String traces = "";
+            while (System.nanoTime() < deadline && !traces.contains("\"traceId\"")) {
+                Thread.sleep(200);
+                traces = http.send(HttpRequest.newBuilder(search).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(traces).as(traces).contains("\"traceId\"");
+
+            vigil.destroy();
+            assertThat(vigil.waitFor(30, TimeUnit.SECONDS)).as("vigil exited after SIGTERM").isTrue();
+            assertThat(vigil.exitValue()).as(Files.readString(log)).isZero();
+        } finally {
+            vigil.destroyForcibly();
         }
     }
 
@@ -42,11 +76,7 @@ class DistributionIT {
         Files.copy(example("vigil-hello-consumer-plugin.jar"), plugins.resolve("vigil-hello-consumer-plugin.jar"));
         Path log = dir.resolve("vigil.log");
 
-        Process vigil = new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
-                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0", "--otlp-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process vigil = run(plugins, log);
         try {
             URI ready = awaitReadyUrl(log, vigil);
             HttpClient http = HttpClient.newHttpClient();
@@ -92,6 +122,15 @@ class DistributionIT {
         assertThat(distribution().resolve("conf/vigil.yaml")).isRegularFile();
         assertThat(distribution().resolve("plugins")).isDirectory();
         assertThat(distribution().resolve("lib")).isDirectory();
+    }
+
+    /** {@code bin/vigil run} on free ports with {@code plugins}, a data folder under the test's, its output in {@code log}. */
+    private Process run(Path plugins, Path log) throws IOException {
+        return new ProcessBuilder(distribution().resolve("bin/vigil").toString(), "run",
+                "--plugins", plugins.toString(), "--data", dir.resolve("data").toString(), "--port", "0", "--otlp-port", "0")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static URI awaitReadyUrl(Path log, Process process) throws IOException, InterruptedException {

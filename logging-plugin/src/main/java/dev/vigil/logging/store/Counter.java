@@ -2,6 +2,7 @@ package dev.vigil.logging.store;
 
 import dev.vigil.api.logs.LogCounts;
 import dev.vigil.api.logs.Severity;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,14 +71,14 @@ final class Counter {
                 continue;
             }
             for (FrameInfo f : b.frames(reader)) {
-                if (f.maxTime < plan.from || f.minTime >= plan.to || !plan.frameMayMatch(f)) {
+                if (f.maxTime() < plan.from || f.minTime() >= plan.to || !plan.frameMayMatch(f)) {
                     continue;
                 }
-                if (fromHeader(f.minTime, f.maxTime, f.resourceIds)) {
-                    int at = bucket(f.minTime) * Format.SEVERITIES;
+                if (fromHeader(f.minTime(), f.maxTime(), f.resourceIds())) {
+                    int at = bucket(f.minTime()) * Format.SEVERITIES;
                     for (int s = 0; s < Format.SEVERITIES; s++) {
                         if ((plan.severityMask & 1 << s) != 0) {
-                            counts[at + s] += f.severityCounts[s];
+                            counts[at + s] += f.severityCounts()[s];
                         }
                     }
                     continue;
@@ -101,7 +102,7 @@ final class Counter {
         }
     }
 
-    private void scan(Segment segment, FrameInfo frame) throws IOException {
+    private void scan(Segment<BlockView> segment, FrameInfo frame) throws IOException {
         FrameData d = reader.load(segment, frame);
         if (d == null) {
             return;

@@ -3,6 +3,8 @@ package dev.vigil.logging.store;
 import dev.vigil.api.logs.LogFilter;
 import dev.vigil.api.logs.LogSearch;
 import dev.vigil.api.metrics.LabelMatcher;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Frames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,10 +31,10 @@ record Cursor(long time, long seq) {
         byte[] b = new byte[BYTES];
         b[0] = VERSION;
         b[1] = (byte) search.direction().ordinal();
-        Format.BE_LONG.set(b, 2, time);
-        Format.BE_LONG.set(b, 10, seq);
-        Format.BE_LONG.set(b, 18, fingerprint(storeId, search));
-        Format.BE_INT.set(b, 26, Format.crc(b, 0, 26));
+        Bytes.BE_LONG.set(b, 2, time);
+        Bytes.BE_LONG.set(b, 10, seq);
+        Bytes.BE_LONG.set(b, 18, fingerprint(storeId, search));
+        Bytes.BE_INT.set(b, 26, Frames.crc32c(b, 0, 26));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
@@ -48,14 +50,14 @@ record Cursor(long time, long seq) {
         } catch (IllegalArgumentException e) {
             throw notOurs(text);
         }
-        if (b.length != BYTES || b[0] != VERSION || (int) Format.BE_INT.get(b, 26) != Format.crc(b, 0, 26)) {
+        if (b.length != BYTES || b[0] != VERSION || (int) Bytes.BE_INT.get(b, 26) != Frames.crc32c(b, 0, 26)) {
             throw notOurs(text);
         }
-        if (b[1] != search.direction().ordinal() || (long) Format.BE_LONG.get(b, 18) != fingerprint(storeId, search)) {
+        if (b[1] != search.direction().ordinal() || (long) Bytes.BE_LONG.get(b, 18) != fingerprint(storeId, search)) {
             throw new IllegalArgumentException("the cursor " + text + " was returned by another search (or another log "
                     + "store); a cursor only continues the search that returned it, with the same filter and direction");
         }
-        return new Cursor((long) Format.BE_LONG.get(b, 2), (long) Format.BE_LONG.get(b, 10));
+        return new Cursor((long) Bytes.BE_LONG.get(b, 2), (long) Bytes.BE_LONG.get(b, 10));
     }
 
     private static IllegalArgumentException notOurs(String text) {

@@ -2,6 +2,8 @@ package dev.vigil.logging.store;
 
 import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.logs.Severity;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.FrameReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * severity text, a flag and 16 bytes of trace id, a flag and 8 bytes of span id, the number of attributes and each
  * name and value. Strings are a varint length and UTF-8. A view over a buffer that the reader reuses; not thread-safe.
  */
-final class FrameData {
+final class FrameData implements FrameReader.Decoder<FrameInfo, FrameData> {
 
     private static final Severity[] SEVERITIES = Severity.values();
     private static final HexFormat HEX = HexFormat.of();
@@ -29,22 +31,29 @@ final class FrameData {
     private int at;
     private int lastLength;
 
+    /** Points this view at the records of {@code frame} in {@code raw}; checks that the offsets stay inside. */
+    @Override
+    public FrameData decode(FrameInfo frame, byte[] raw) {
+        reset(raw, frame.rawLength(), frame.count(), frame.firstSeq());
+        return this;
+    }
+
     /** Points this view at {@code n} records in {@code raw}; checks that the offsets stay inside. */
     void reset(byte[] raw, int rawLength, int n, long firstSeq) {
         this.raw = raw;
         this.n = n;
         this.firstSeq = firstSeq;
         this.bodyBase = Format.COLUMNS_PER_RECORD * n;
-        int bodies = n == 0 ? 0 : (int) Format.LE_INT.get(raw, 13 * n + 4 * (n - 1));
+        int bodies = n == 0 ? 0 : (int) Bytes.LE_INT.get(raw, 13 * n + 4 * (n - 1));
         this.metaBase = bodyBase + bodies;
-        int metas = n == 0 ? 0 : (int) Format.LE_INT.get(raw, 17 * n + 4 * (n - 1));
+        int metas = n == 0 ? 0 : (int) Bytes.LE_INT.get(raw, 17 * n + 4 * (n - 1));
         if (bodies < 0 || metas < 0 || (long) metaBase + metas != rawLength) {
             throw new IllegalArgumentException("a data frame's offsets do not add up to its length");
         }
     }
 
     long time(int i) {
-        return (long) Format.LE_LONG.get(raw, 8 * i);
+        return (long) Bytes.LE_LONG.get(raw, 8 * i);
     }
 
     int severity(int i) {
@@ -52,7 +61,7 @@ final class FrameData {
     }
 
     int resource(int i) {
-        return (int) Format.LE_INT.get(raw, 9 * n + 4 * i);
+        return (int) Bytes.LE_INT.get(raw, 9 * n + 4 * i);
     }
 
     long seq(int i) {
@@ -60,11 +69,11 @@ final class FrameData {
     }
 
     int bodyStart(int i) {
-        return i == 0 ? bodyBase : bodyBase + (int) Format.LE_INT.get(raw, 13 * n + 4 * (i - 1));
+        return i == 0 ? bodyBase : bodyBase + (int) Bytes.LE_INT.get(raw, 13 * n + 4 * (i - 1));
     }
 
     int bodyEnd(int i) {
-        return bodyBase + (int) Format.LE_INT.get(raw, 13 * n + 4 * i);
+        return bodyBase + (int) Bytes.LE_INT.get(raw, 13 * n + 4 * i);
     }
 
     /** Where all bodies start and end. */
@@ -77,11 +86,11 @@ final class FrameData {
     }
 
     int metaStart(int i) {
-        return i == 0 ? metaBase : metaBase + (int) Format.LE_INT.get(raw, 17 * n + 4 * (i - 1));
+        return i == 0 ? metaBase : metaBase + (int) Bytes.LE_INT.get(raw, 17 * n + 4 * (i - 1));
     }
 
     int metaEnd(int i) {
-        return metaBase + (int) Format.LE_INT.get(raw, 17 * n + 4 * i);
+        return metaBase + (int) Bytes.LE_INT.get(raw, 17 * n + 4 * i);
     }
 
     String body(int i) {

@@ -1,6 +1,11 @@
 package dev.vigil.logging.store;
 
 import dev.vigil.api.logs.LogRecord;
+import dev.vigil.storage.Batch;
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.LongList;
+import dev.vigil.storage.Frames;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,11 +23,11 @@ import java.util.function.BiConsumer;
  */
 final class FrameEncoder {
 
-    /** The frames of the last batch, back to back. */
-    final ByteSink out = new ByteSink(1 << 16);
-    /** The frames of the last batch. */
-    final List<Encoded> frames = new ArrayList<>();
-    int frameCount;
+    /** The frames of the last batch, back to back, and the resources they use. */
+    private final Batch<FrameInfo, OpenBlock> batch = new Batch<>(this::index);
+    /** The frames of the last batch; the first {@link #frameCount} are valid. */
+    private final List<Encoded> encoded = new ArrayList<>();
+    private int frameCount;
 
     private final ResourceTable resources;
     private final Lz4Compressor lz4 = new Lz4Compressor();
@@ -39,7 +44,7 @@ final class FrameEncoder {
         this.resources = resources;
     }
 
-    /** One encoded frame: where it is in {@link #out}, its records uncompressed, and what its header says. */
+    /** One encoded frame: where it is in the batch, its records uncompressed, and what its header says. */
     static final class Encoded {
         int start;
         int end;
@@ -53,31 +58,17 @@ final class FrameEncoder {
         int[] resourceIds = new int[4];
         int resourceCount;
         boolean continues;
-        long[] exact = new long[256];
-        int exactCount;
-        /** The resources of {@link #resourceIds}, in order. */
-        final List<Map<String, String>> resourceMaps = new ArrayList<>();
-
-        int length() {
-            return end - start;
-        }
+        final LongList exact = new LongList(256);
 
         FrameInfo info(long offset, long firstSeq) {
-            return new FrameInfo(offset, end - start, firstSeq, count, minTime, maxTime, raw.pos,
+            return new FrameInfo(offset, end - start, firstSeq, count, minTime, maxTime, raw.position(),
                     severityCounts.clone(), Arrays.copyOf(resourceIds, resourceCount), continues);
-        }
-
-        void addExact(long hash) {
-            if (exactCount == exact.length) {
-                exact = Arrays.copyOf(exact, exactCount * 2);
-            }
-            exact[exactCount++] = hash;
         }
     }
 
-    /** Encodes {@code records} (not empty) into {@link #frames}. */
+    /** Encodes {@code records} (not empty) into frames. */
     void encode(List<LogRecord> records) {
-        out.clear();
+        batch.clear(records.size());
         frameCount = 0;
         int start = 0;
         long estimate = 0;
@@ -95,16 +86,24 @@ final class FrameEncoder {
         encodeFrame(records, start, size, false);
     }
 
-    /** The total size of the last batch's frames. */
-    int bytes() {
-        return out.pos;
+    /** The last batch, to append. */
+    Batch<FrameInfo, OpenBlock> batch() {
+        return batch;
+    }
+
+    private FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
+        Encoded frame = encoded.get(k);
+        FrameInfo info = frame.info(offset, sequence);
+        block.add(info, frame.raw.array(), Format.COLUMNS_PER_RECORD * frame.count, frame.bodiesEnd, frame.exact.array(),
+                frame.exact.size());
+        return info;
     }
 
     private void encodeFrame(List<LogRecord> records, int from, int to, boolean continues) {
-        if (frames.size() == frameCount) {
-            frames.add(new Encoded());
+        if (encoded.size() == frameCount) {
+            encoded.add(new Encoded());
         }
-        Encoded f = frames.get(frameCount++);
+        Encoded f = encoded.get(frameCount++);
         f.continues = continues;
         int n = to - from;
         f.count = n;
@@ -112,15 +111,14 @@ final class FrameEncoder {
         f.maxTime = Long.MIN_VALUE;
         Arrays.fill(f.severityCounts, 0);
         f.resourceCount = 0;
-        f.resourceMaps.clear();
-        f.exactCount = 0;
+        f.exact.clear();
 
         ByteSink raw = f.raw.clear();
         int bodyBase = Format.COLUMNS_PER_RECORD * n;
         raw.ensure(bodyBase);
-        raw.pos = bodyBase;
+        raw.position(bodyBase);
         meta.clear();
-        byte[] b = raw.buf;
+        byte[] b = raw.array();
         for (int i = 0; i < n; i++) {
             LogRecord r = records.get(from + i);
             long t = r.timeNanos();
@@ -141,43 +139,44 @@ final class FrameEncoder {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 raw.putBytes(bytes, 0, bytes.length);
             }
-            b = raw.buf;
-            Format.LE_LONG.set(b, 8 * i, t);
+            b = raw.array();
+            Bytes.LE_LONG.set(b, 8 * i, t);
             b[8 * n + i] = (byte) severity;
-            Format.LE_INT.set(b, 9 * n + 4 * i, lastResource.id);
-            Format.LE_INT.set(b, 13 * n + 4 * i, raw.pos - bodyBase);
+            Bytes.LE_INT.set(b, 9 * n + 4 * i, lastResource.id);
+            Bytes.LE_INT.set(b, 13 * n + 4 * i, raw.position() - bodyBase);
             writeMeta(r);
-            Format.LE_INT.set(b, 17 * n + 4 * i, meta.pos);
+            Bytes.LE_INT.set(b, 17 * n + 4 * i, meta.position());
         }
-        f.bodiesEnd = raw.pos;
-        raw.putBytes(meta.buf, 0, meta.pos);
+        f.bodiesEnd = raw.position();
+        raw.putBytes(meta.array(), 0, meta.position());
 
-        view.reset(raw.buf, raw.pos, n, 0);
-        view.exactTokens(f::addExact);
+        view.reset(raw.array(), raw.position(), n, 0);
+        view.exactTokens(f.exact::add);
 
         int header = Format.DATA_FIXED + 4 * f.resourceCount;
-        f.start = out.pos;
-        out.ensure(Format.FRAME_PREFIX + header + lz4.maxCompressedLength(raw.pos));
-        int payload = f.start + Format.FRAME_PREFIX + header;
-        int compressed = lz4.compress(raw.buf, 0, raw.pos, out.buf, payload, out.buf.length - payload);
-        byte[] o = out.buf;
-        int p = f.start + Format.FRAME_PREFIX;
-        o[p] = Format.DATA;
+        ByteSink out = batch.out();
+        f.start = out.position();
+        out.ensure(Frames.PREFIX + header + lz4.maxCompressedLength(raw.position()));
+        int payload = f.start + Frames.PREFIX + header;
+        int compressed = lz4.compress(raw.array(), 0, raw.position(), out.array(), payload, out.array().length - payload);
+        byte[] o = out.array();
+        int p = f.start + Frames.PREFIX;
+        o[p] = Frames.DATA;
         o[p + 1] = (byte) (continues ? Format.FLAG_CONTINUES : 0);
-        Format.BE_INT.set(o, p + 2, n);
-        Format.BE_LONG.set(o, p + 6, f.minTime);
-        Format.BE_LONG.set(o, p + 14, f.maxTime);
-        Format.BE_INT.set(o, p + 22, raw.pos);
+        Bytes.BE_INT.set(o, p + 2, n);
+        Bytes.BE_LONG.set(o, p + 6, f.minTime);
+        Bytes.BE_LONG.set(o, p + 14, f.maxTime);
+        Bytes.BE_INT.set(o, p + 22, raw.position());
         for (int s = 0; s < Format.SEVERITIES; s++) {
-            Format.BE_INT.set(o, p + 26 + 4 * s, f.severityCounts[s]);
+            Bytes.BE_INT.set(o, p + 26 + 4 * s, f.severityCounts[s]);
         }
-        Format.BE_INT.set(o, p + 50, f.resourceCount);
+        Bytes.BE_INT.set(o, p + 50, f.resourceCount);
         for (int r = 0; r < f.resourceCount; r++) {
-            Format.BE_INT.set(o, p + 54 + 4 * r, f.resourceIds[r]);
+            Bytes.BE_INT.set(o, p + 54 + 4 * r, f.resourceIds[r]);
         }
         f.end = payload + compressed;
-        Format.seal(o, f.start, f.end);
-        out.pos = f.end;
+        Frames.seal(o, f.start, f.end);
+        out.position(f.end);
     }
 
     /**
@@ -235,7 +234,7 @@ final class FrameEncoder {
         }
     }
 
-    private static void addResource(Encoded f, int id, Map<String, String> resource) {
+    private void addResource(Encoded f, int id, Map<String, String> resource) {
         for (int k = 0; k < f.resourceCount; k++) {
             if (f.resourceIds[k] == id) {
                 return;
@@ -245,7 +244,7 @@ final class FrameEncoder {
             f.resourceIds = Arrays.copyOf(f.resourceIds, f.resourceCount * 2);
         }
         f.resourceIds[f.resourceCount++] = id;
-        f.resourceMaps.add(resource);
+        batch.define(resources.definition(id, resource));
     }
 
     private void writeMeta(LogRecord r) {
@@ -277,9 +276,9 @@ final class FrameEncoder {
 
     /** The bytes of the buffers this encoder holds. */
     long retained() {
-        long bytes = out.buf.length + meta.buf.length;
-        for (Encoded f : frames) {
-            bytes += f.raw.buf.length + 8L * f.exact.length;
+        long bytes = batch.out().array().length + meta.array().length;
+        for (Encoded f : encoded) {
+            bytes += f.raw.array().length + 8L * f.exact.capacity();
         }
         return bytes;
     }

@@ -1,45 +1,31 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.DataFrame;
+import dev.vigil.storage.Frames;
+
 /**
  * Where a data frame is and what its header says: enough to skip it without reading it. Immutable.
+ *
+ * @param offset where the frame starts in its segment
+ * @param length the whole frame's bytes, prefix included
+ * @param firstSeq the sequence number of its first record; the others follow
+ * @param count how many records it holds
+ * @param minTime the earliest record time
+ * @param maxTime the latest record time
+ * @param rawLength the bytes of its records once decompressed
+ * @param severityCounts how many records of each severity, by ordinal
+ * @param resourceIds the distinct resources of its records
+ * @param continues whether the next data frame holds more of the same batch
  */
-final class FrameInfo {
-
-    /** Where the frame starts in its segment. */
-    final long offset;
-    /** The whole frame's bytes, prefix included. */
-    final int length;
-    /** The sequence number of its first record; the others follow. */
-    final long firstSeq;
-    final int count;
-    final long minTime;
-    final long maxTime;
-    /** The bytes of its records once decompressed. */
-    final int rawLength;
-    /** How many records of each severity, by ordinal. */
-    final int[] severityCounts;
-    /** The distinct resources of its records. */
-    final int[] resourceIds;
-    /** Whether the next data frame holds more of the same batch. */
-    final boolean continues;
-
-    FrameInfo(long offset, int length, long firstSeq, int count, long minTime, long maxTime, int rawLength,
-            int[] severityCounts, int[] resourceIds, boolean continues) {
-        this.offset = offset;
-        this.length = length;
-        this.firstSeq = firstSeq;
-        this.count = count;
-        this.minTime = minTime;
-        this.maxTime = maxTime;
-        this.rawLength = rawLength;
-        this.severityCounts = severityCounts;
-        this.resourceIds = resourceIds;
-        this.continues = continues;
-    }
+record FrameInfo(long offset, int length, long firstSeq, int count, long minTime, long maxTime, int rawLength,
+        int[] severityCounts, int[] resourceIds, boolean continues) implements DataFrame {
 
     /** Where the compressed records start, from the frame's start. */
-    int payloadOffset() {
-        return Format.FRAME_PREFIX + Format.DATA_FIXED + 4 * resourceIds.length;
+    @Override
+    public int payloadOffset() {
+        return Frames.PREFIX + Format.DATA_FIXED + 4 * resourceIds.length;
     }
 
     /**
@@ -48,28 +34,28 @@ final class FrameInfo {
      * @throws IllegalArgumentException if the header does not make sense
      */
     static FrameInfo parse(byte[] frame, int available, long offset, long firstSeq) {
-        int p = Format.FRAME_PREFIX;
-        if (available < p + Format.DATA_FIXED || frame[p] != Format.DATA) {
+        int p = Frames.PREFIX;
+        if (available < p + Format.DATA_FIXED || frame[p] != Frames.DATA) {
             throw new IllegalArgumentException("not a data frame");
         }
-        int length = (int) Format.BE_INT.get(frame, 0) + Format.FRAME_PREFIX;
+        int length = (int) Bytes.BE_INT.get(frame, 0) + Frames.PREFIX;
         boolean continues = (frame[p + 1] & Format.FLAG_CONTINUES) != 0;
-        int count = (int) Format.BE_INT.get(frame, p + 2);
-        long minTime = (long) Format.BE_LONG.get(frame, p + 6);
-        long maxTime = (long) Format.BE_LONG.get(frame, p + 14);
-        int rawLength = (int) Format.BE_INT.get(frame, p + 22);
+        int count = (int) Bytes.BE_INT.get(frame, p + 2);
+        long minTime = (long) Bytes.BE_LONG.get(frame, p + 6);
+        long maxTime = (long) Bytes.BE_LONG.get(frame, p + 14);
+        int rawLength = (int) Bytes.BE_INT.get(frame, p + 22);
         int[] severities = new int[Format.SEVERITIES];
         for (int s = 0; s < Format.SEVERITIES; s++) {
-            severities[s] = (int) Format.BE_INT.get(frame, p + 26 + 4 * s);
+            severities[s] = (int) Bytes.BE_INT.get(frame, p + 26 + 4 * s);
         }
-        int resources = (int) Format.BE_INT.get(frame, p + 26 + 4 * Format.SEVERITIES);
+        int resources = (int) Bytes.BE_INT.get(frame, p + 26 + 4 * Format.SEVERITIES);
         if (count < 1 || rawLength < count * Format.COLUMNS_PER_RECORD || resources < 0
                 || p + Format.DATA_FIXED + 4L * resources > Math.min(available, length)) {
             throw new IllegalArgumentException("a data frame header is damaged");
         }
         int[] ids = new int[resources];
         for (int r = 0; r < resources; r++) {
-            ids[r] = (int) Format.BE_INT.get(frame, p + Format.DATA_FIXED + 4 * r);
+            ids[r] = (int) Bytes.BE_INT.get(frame, p + Format.DATA_FIXED + 4 * r);
         }
         return new FrameInfo(offset, length, firstSeq, count, minTime, maxTime, rawLength, severities, ids, continues);
     }
@@ -96,24 +82,24 @@ final class FrameInfo {
     /** Reads an entry written by {@link #writeTo}, at {@code b[at[0]]}, moving {@code at[0]} past it. */
     static FrameInfo readFrom(byte[] b, int[] at) {
         int p = at[0];
-        long offset = (long) Format.BE_LONG.get(b, p);
-        int length = (int) Format.BE_INT.get(b, p + 8);
-        long firstSeq = (long) Format.BE_LONG.get(b, p + 12);
-        int count = (int) Format.BE_INT.get(b, p + 20);
-        long minTime = (long) Format.BE_LONG.get(b, p + 24);
-        long maxTime = (long) Format.BE_LONG.get(b, p + 32);
-        int rawLength = (int) Format.BE_INT.get(b, p + 40);
+        long offset = (long) Bytes.BE_LONG.get(b, p);
+        int length = (int) Bytes.BE_INT.get(b, p + 8);
+        long firstSeq = (long) Bytes.BE_LONG.get(b, p + 12);
+        int count = (int) Bytes.BE_INT.get(b, p + 20);
+        long minTime = (long) Bytes.BE_LONG.get(b, p + 24);
+        long maxTime = (long) Bytes.BE_LONG.get(b, p + 32);
+        int rawLength = (int) Bytes.BE_INT.get(b, p + 40);
         p += 44;
         int[] severities = new int[Format.SEVERITIES];
         for (int s = 0; s < Format.SEVERITIES; s++, p += 4) {
-            severities[s] = (int) Format.BE_INT.get(b, p);
+            severities[s] = (int) Bytes.BE_INT.get(b, p);
         }
         boolean continues = b[p++] != 0;
-        int n = (int) Format.BE_INT.get(b, p);
+        int n = (int) Bytes.BE_INT.get(b, p);
         p += 4;
         int[] ids = new int[n];
         for (int r = 0; r < n; r++, p += 4) {
-            ids[r] = (int) Format.BE_INT.get(b, p);
+            ids[r] = (int) Bytes.BE_INT.get(b, p);
         }
         at[0] = p;
         return new FrameInfo(offset, length, firstSeq, count, minTime, maxTime, rawLength, severities, ids, continues);

@@ -1,5 +1,8 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.Segment;
+import java.util.Arrays;
+
 /**
  * A snapshot of the block being written: the frames written when it was taken, and the block's live Bloom filter.
  * Later appends only set more bits in the filter, which a search may or may not see; that costs at most a frame read
@@ -12,7 +15,7 @@ final class HeadBlock extends BlockView {
     private final int frameCount;
     private final long[] filter;
 
-    HeadBlock(Segment segment, long minTime, long maxTime, long count, long[] severityCounts, int[] resourceIds,
+    HeadBlock(Segment<BlockView> segment, long minTime, long maxTime, long count, long[] severityCounts, int[] resourceIds,
             FrameInfo[] frames, int frameCount, long[] filter) {
         super(segment, minTime, maxTime, count, severityCounts, resourceIds);
         this.frames = frames;
@@ -22,7 +25,7 @@ final class HeadBlock extends BlockView {
 
     @Override
     FrameInfo[] frames(Reader reader) {
-        return java.util.Arrays.copyOf(frames, frameCount);
+        return Arrays.copyOf(frames, frameCount);
     }
 
     @Override

@@ -10,19 +10,23 @@ import dev.vigil.api.logs.LogQuery;
 import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.logs.LogSearch;
 import dev.vigil.logging.LogSink;
+import dev.vigil.storage.SegmentSettings;
+import dev.vigil.storage.SegmentStore;
+import dev.vigil.storage.StoreView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,31 +67,23 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
 
     private final Path dir;
     private final LogStoreSettings settings;
-    private final Clock clock;
-    private final DirectoryLock lock;
+    private final SegmentStore<FrameInfo, BlockView, OpenBlock> segments;
+    /** A random id that cursors carry, so that a cursor of another store is refused. */
     private final long storeId;
     private final ResourceTable resources;
     private final FrameEncoder.Pool encoders;
     private final Tails tails = new Tails();
 
-    /** Serialises writes, and so every use of {@link #writer}. */
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final StoreWriter writer;
-
-    private volatile StoreView view;
     private volatile boolean closed;
 
-    private LogStore(Path dir, LogStoreSettings settings, Clock clock, DirectoryLock lock, StoreFiles.Opened opened,
-            long blockRawBytes) {
+    private LogStore(Path dir, LogStoreSettings settings, SegmentStore<FrameInfo, BlockView, OpenBlock> segments,
+            ResourceTable resources, long storeId) {
         this.dir = dir;
         this.settings = settings;
-        this.clock = clock;
-        this.lock = lock;
-        this.storeId = opened.storeId();
-        this.resources = opened.resources();
+        this.segments = segments;
+        this.resources = resources;
+        this.storeId = storeId;
         this.encoders = new FrameEncoder.Pool(resources);
-        this.writer = new StoreWriter(dir, clock, resources, settings.fsync(), settings.segmentSize(), blockRawBytes, opened);
-        this.view = writer.view();
     }
 
     /**
@@ -108,20 +104,33 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         requireNonNull(directory, "directory is null");
         requireNonNull(settings, "settings is null");
         requireNonNull(clock, "clock is null");
-        Files.createDirectories(directory);
-        DirectoryLock lock = DirectoryLock.acquire(directory);
+        ResourceTable resources = new ResourceTable();
+        SegmentStore<FrameInfo, BlockView, OpenBlock> segments = SegmentStore.open(directory, new LogCodec(resources),
+                new SegmentSettings(settings.segmentSize().bytes(), MAX_SEGMENT_AGE, blockRawBytes, settings.fsync()), clock);
         try {
-            long started = System.nanoTime();
-            StoreFiles.Opened opened = new StoreFiles(directory, settings.fsync(), clock).open();
-            LogStore store = new LogStore(directory, settings, clock, lock, opened, blockRawBytes);
-            LOG.info("Log store in {}: {} segments, {} records, {} bytes, opened in {} ms", directory,
-                    opened.closed().size() + 1, store.recordCount(), store.bytesOnDisk(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return store;
+            return new LogStore(directory, settings, segments, resources, storeId(directory));
         } catch (IOException | RuntimeException e) {
-            lock.close();
+            segments.close();
             throw e;
         }
+    }
+
+    /** The id in the file {@code store.id}, written with a new random one if there is none. */
+    private static long storeId(Path dir) throws IOException {
+        Path file = dir.resolve("store.id");
+        if (Files.exists(file)) {
+            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            try {
+                return HexFormat.fromHexDigitsToLong(text);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Log store: {} does not hold an id; writing a new one (cursors given out before are refused)", file);
+            }
+        }
+        long id = new SecureRandom().nextLong();
+        Path tmp = dir.resolve("store.id.tmp");
+        Files.writeString(tmp, HexFormat.of().toHexDigits(id) + "\n", StandardCharsets.US_ASCII);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return id;
     }
 
     /**
@@ -138,25 +147,11 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         }
         checkOpen();
         FrameEncoder encoder = encoders.take();
-        @Nullable IOException sealFailure;
-        Path segment;
         try {
             encoder.encode(records);
-            appendLock.lock();
-            try {
-                checkOpen();
-                sealFailure = writer.append(encoder, records.size());
-                segment = writer.active().file.path();
-                view = writer.view();
-                tails.stored(records);
-            } finally {
-                appendLock.unlock();
-            }
+            segments.append(encoder.batch(), () -> tails.stored(records));
         } finally {
             encoders.give(encoder);
-        }
-        if (sealFailure != null) {
-            LOG.warn("Log store: could not write a block index to {}: {}", segment, sealFailure.toString());
         }
     }
 
@@ -172,8 +167,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         checkOpen();
         Cursor after = search.cursor().map(text -> Cursor.decode(text, storeId, search)).orElse(null);
         QueryPlan plan = new QueryPlan(search.filter(), resources);
-        try (StoreView.Retained held = view.retain()) {
-            return Searcher.page(new Searcher(plan, resources, search, after).run(held.blocks), storeId, search);
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            return Searcher.page(new Searcher(plan, resources, search, after).run(held.blocks()), storeId, search);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the log store in " + dir, e);
         }
@@ -191,8 +186,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
         requireNonNull(step, "step is null");
         checkOpen();
         Counter counter = new Counter(new QueryPlan(filter, resources), step);
-        try (StoreView.Retained held = view.retain()) {
-            counter.count(held.blocks);
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            counter.count(held.blocks());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the log store in " + dir, e);
         }
@@ -207,8 +202,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
             throw new IllegalArgumentException("the end " + to + " is before the start " + from);
         }
         checkOpen();
-        try (StoreView.Retained held = view.retain()) {
-            return new ResourceLister(resources, LogFilter.nanos(from), LogFilter.nanos(to)).list(held.blocks);
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            return new ResourceLister(resources, LogFilter.nanos(from), LogFilter.nanos(to)).list(held.blocks());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the log store in " + dir, e);
         }
@@ -236,69 +231,27 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
      * logs it).
      */
     public void maintain() {
-        List<Segment> victims = new ArrayList<>();
-        @Nullable IOException rollFailure = null;
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            long now = clock.millis();
-            long cutoff = cutoffNanos(now);
-            Segment active = writer.active();
-            try {
-                if (active.records > 0 && (now - active.createdMillis >= MAX_SEGMENT_AGE.toMillis()
-                        || active.maxTime < cutoff)) {
-                    writer.roll();
-                }
-            } catch (IOException e) {
-                rollFailure = e;
-            }
-            victims.addAll(writer.retain(cutoff, settings.retentionSize().bytes()));
-            view = writer.view();
-        } finally {
-            appendLock.unlock();
-        }
-        if (rollFailure != null) {
-            LOG.warn("Log store: could not start a new segment in {}: {}", dir, rollFailure.toString());
-        }
-        for (Segment s : victims) {
-            s.drop();
-        }
-        if (!victims.isEmpty()) {
-            long bytes = victims.stream().mapToLong(s -> s.size).sum();
-            long records = victims.stream().mapToLong(s -> s.records).sum();
-            LOG.info("Log store: retention deleted {} segments ({} records, {} bytes) from {}", victims.size(), records,
-                    bytes, dir);
-        }
-    }
-
-    private long cutoffNanos(long nowMillis) {
-        try {
-            return LogFilter.nanos(Instant.ofEpochMilli(nowMillis).minus(settings.retention()));
-        } catch (java.time.DateTimeException | ArithmeticException e) {
-            return Long.MIN_VALUE;
-        }
+        segments.maintain(settings.retention(), settings.retentionSize().bytes());
     }
 
     /** The bytes the segments take on disk. */
     public long bytesOnDisk() {
-        return view.segments().stream().mapToLong(s -> s.size).sum();
+        return segments.bytesOnDisk();
     }
 
     /** How many records the store holds. */
     public long recordCount() {
-        return view.segments().stream().mapToLong(s -> s.records).sum();
+        return segments.items();
     }
 
     /** What searches see now. */
-    StoreView view() {
-        return view;
+    StoreView<BlockView> view() {
+        return segments.view();
     }
 
     /** How many segment files the store has. */
     int segmentCount() {
-        return view.segments().size();
+        return segments.segmentCount();
     }
 
     /**
@@ -307,30 +260,8 @@ public final class LogStore implements LogQuery, LogSink, AutoCloseable {
      */
     @Override
     public void close() {
-        @Nullable IOException failure = null;
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                writer.close();
-            } catch (IOException e) {
-                failure = e;
-            }
-        } finally {
-            appendLock.unlock();
-        }
+        closed = true;
+        segments.close();
         tails.close();
-        try {
-            lock.close();
-        } catch (IOException e) {
-            LOG.warn("Log store: could not release the lock on {}: {}", dir, e.toString());
-        }
-        if (failure != null) {
-            LOG.warn("Log store: could not write the last block index to {} ({}); it is built again on the next open",
-                    dir, failure.toString());
-        }
     }
 }

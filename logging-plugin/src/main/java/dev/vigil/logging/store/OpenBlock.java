@@ -1,5 +1,7 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.BlockBuilder;
+import dev.vigil.storage.Segment;
 import java.util.Arrays;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Arrays;
  * resources, and a full-size Bloom filter. Guarded by the store's append lock; searches see it through
  * {@link #view}.
  */
-final class OpenBlock {
+final class OpenBlock extends BlockBuilder<FrameInfo, BlockView> {
 
     /** The filter; later views share it, so a new block gets a new one. */
     final long[] filter = Tokens.newFilter();
@@ -19,42 +21,30 @@ final class OpenBlock {
     final long[] severityCounts = new long[Format.SEVERITIES];
     int[] resourceIds = new int[4];
     int resourceCount;
-    /** The sequence number the next record will get. */
+    /** The sequence number after its last record. */
     long nextSeq;
-    /** Bytes of its records uncompressed, and of its frames. */
-    long rawBytes;
-    long storedBytes;
     private int[] viewResources = new int[0];
-
-    OpenBlock(long nextSeq) {
-        this.nextSeq = nextSeq;
-    }
-
-    boolean isEmpty() {
-        return frameCount == 0;
-    }
 
     /**
      * Adds a written frame: its summary, and the tokens of its records ({@code raw}, with bodies from
      * {@code bodiesStart} to {@code bodiesEnd}, and the hashes of whole values).
      */
     void add(FrameInfo frame, byte[] raw, int bodiesStart, int bodiesEnd, long[] exact, int exactCount) {
+        count(frame);
         if (frameCount == frames.length) {
             frames = Arrays.copyOf(frames, frameCount * 2);
         }
         frames[frameCount++] = frame;
-        minTime = Math.min(minTime, frame.minTime);
-        maxTime = Math.max(maxTime, frame.maxTime);
-        count += frame.count;
+        minTime = Math.min(minTime, frame.minTime());
+        maxTime = Math.max(maxTime, frame.maxTime());
+        count += frame.count();
         for (int s = 0; s < Format.SEVERITIES; s++) {
-            severityCounts[s] += frame.severityCounts[s];
+            severityCounts[s] += frame.severityCounts()[s];
         }
-        for (int id : frame.resourceIds) {
+        for (int id : frame.resourceIds()) {
             addResource(id);
         }
-        nextSeq = frame.firstSeq + frame.count;
-        rawBytes += frame.rawLength;
-        storedBytes += frame.length;
+        nextSeq = frame.firstSeq() + frame.count();
         // runs across two bodies add a few bits that match nothing; harmless, and one pass is faster
         Tokens.addGrams(filter, raw, bodiesStart, bodiesEnd);
         for (int k = 0; k < exactCount; k++) {
@@ -75,7 +65,8 @@ final class OpenBlock {
     }
 
     /** A snapshot for searches. */
-    HeadBlock view(Segment segment) {
+    @Override
+    public HeadBlock view(Segment<BlockView> segment) {
         if (viewResources.length != resourceCount) {
             viewResources = Arrays.copyOf(resourceIds, resourceCount);
         }

@@ -174,7 +174,7 @@ final class QueryPlan {
 
     /** Whether {@code frame} may hold a record that passes, time aside. */
     boolean frameMayMatch(FrameInfo frame) {
-        return anySeverity(frame.severityCounts) && anyResourceMatches(frame.resourceIds);
+        return anySeverity(frame.severityCounts()) && anyResourceMatches(frame.resourceIds());
     }
 
     /** Prepares the record test for a newly loaded frame. */

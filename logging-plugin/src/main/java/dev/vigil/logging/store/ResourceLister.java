@@ -38,11 +38,11 @@ final class ResourceLister {
                 continue;
             }
             for (FrameInfo f : b.frames(reader)) {
-                if (f.maxTime < from || f.minTime >= to || allFound(f.resourceIds)) {
+                if (f.maxTime() < from || f.minTime() >= to || allFound(f.resourceIds())) {
                     continue;
                 }
-                if (f.minTime >= from && f.maxTime < to) {
-                    addAll(f.resourceIds);
+                if (f.minTime() >= from && f.maxTime() < to) {
+                    addAll(f.resourceIds());
                     continue;
                 }
                 FrameData d = reader.load(b.segment, f);

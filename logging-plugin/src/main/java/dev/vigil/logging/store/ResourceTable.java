@@ -1,5 +1,6 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.Definition;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,5 +48,10 @@ final class ResourceTable {
     void retainOnly(IntPredicate live) {
         maps.entrySet().removeIf(e -> !live.test(e.getKey()));
         ids.entrySet().removeIf(e -> !live.test(e.getValue()));
+    }
+
+    /** The definition of resource {@code id}: its frame, written to each segment that lacks it. */
+    Definition definition(int id, Map<String, String> resource) {
+        return Definition.of(Format.RESOURCE, id, out -> out.putStringMapBE(resource), () -> define(id, resource));
     }
 }

@@ -1,5 +1,9 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Frames;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 
 /**
@@ -10,18 +14,15 @@ import java.io.IOException;
  */
 final class SealedBlock extends BlockView {
 
-    /** The sequence number after its last record. */
-    final long nextSeq;
     private final long tableOffset;
     private final int tableLength;
     private final int frameCount;
     private final long filterOffset;
     private final int filterWords;
 
-    private SealedBlock(Segment segment, long minTime, long maxTime, long count, long[] severityCounts, int[] resourceIds,
-            long nextSeq, long tableOffset, int tableLength, int frameCount, long filterOffset, int filterWords) {
+    private SealedBlock(Segment<BlockView> segment, long minTime, long maxTime, long count, long[] severityCounts,
+            int[] resourceIds, long tableOffset, int tableLength, int frameCount, long filterOffset, int filterWords) {
         super(segment, minTime, maxTime, count, severityCounts, resourceIds);
-        this.nextSeq = nextSeq;
         this.tableOffset = tableOffset;
         this.tableLength = tableLength;
         this.frameCount = frameCount;
@@ -31,9 +32,8 @@ final class SealedBlock extends BlockView {
 
     /** The block frame of an open block. */
     static byte[] frame(OpenBlock block, long[] filter) {
-        ByteSink out = new ByteSink(Format.FRAME_PREFIX + 128 + 96 * block.frameCount + 8 * filter.length);
-        out.pos = Format.FRAME_PREFIX;
-        out.putByte(Format.BLOCK);
+        ByteSink out = new ByteSink(Frames.PREFIX + 128 + 96 * block.frameCount + 8 * filter.length);
+        Frames.begin(out, Frames.BLOCK);
         out.putLongBE(block.minTime);
         out.putLongBE(block.maxTime);
         out.putIntBE(block.count);
@@ -46,19 +46,19 @@ final class SealedBlock extends BlockView {
             out.putIntBE(block.resourceIds[r]);
         }
         out.putIntBE(block.frameCount);
-        int lengthAt = out.pos;
+        int lengthAt = out.position();
         out.putIntBE(0);
-        int tableStart = out.pos;
+        int tableStart = out.position();
         for (int f = 0; f < block.frameCount; f++) {
             block.frames[f].writeTo(out);
         }
-        Format.BE_INT.set(out.buf, lengthAt, out.pos - tableStart);
+        out.setIntBE(lengthAt, out.position() - tableStart);
         out.putIntBE(filter.length);
         for (long w : filter) {
             out.putLongBE(w);
         }
-        Format.seal(out.buf, 0, out.pos);
-        return java.util.Arrays.copyOf(out.buf, out.pos);
+        Frames.end(out, 0);
+        return out.toByteArray();
     }
 
     /**
@@ -66,41 +66,41 @@ final class SealedBlock extends BlockView {
      *
      * @throws IllegalArgumentException if it does not make sense
      */
-    static SealedBlock parse(Segment segment, long offset, byte[] frame, int length) {
-        int p = Format.FRAME_PREFIX + 1;
-        long minTime = (long) Format.BE_LONG.get(frame, p);
-        long maxTime = (long) Format.BE_LONG.get(frame, p + 8);
-        int count = (int) Format.BE_INT.get(frame, p + 16);
-        long nextSeq = (long) Format.BE_LONG.get(frame, p + 20);
+    static SealedBlock parse(Segment<BlockView> segment, long offset, byte[] frame, int length) {
+        int p = Frames.PREFIX + 1;
+        long minTime = (long) Bytes.BE_LONG.get(frame, p);
+        long maxTime = (long) Bytes.BE_LONG.get(frame, p + 8);
+        int count = (int) Bytes.BE_INT.get(frame, p + 16);
+        // then the sequence number after its last record, which recovery takes from the segment instead
         p += 28;
         long[] severities = new long[Format.SEVERITIES];
         for (int s = 0; s < Format.SEVERITIES; s++, p += 4) {
-            severities[s] = (int) Format.BE_INT.get(frame, p);
+            severities[s] = (int) Bytes.BE_INT.get(frame, p);
         }
-        int resources = (int) Format.BE_INT.get(frame, p);
+        int resources = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         if (resources < 0 || p + 4L * resources + 8 > length) {
             throw new IllegalArgumentException("a block frame's resource list is damaged");
         }
         int[] ids = new int[resources];
         for (int r = 0; r < resources; r++, p += 4) {
-            ids[r] = (int) Format.BE_INT.get(frame, p);
+            ids[r] = (int) Bytes.BE_INT.get(frame, p);
         }
-        int frames = (int) Format.BE_INT.get(frame, p);
-        int tableLength = (int) Format.BE_INT.get(frame, p + 4);
+        int frames = (int) Bytes.BE_INT.get(frame, p);
+        int tableLength = (int) Bytes.BE_INT.get(frame, p + 4);
         p += 8;
         if (frames < 0 || tableLength < 0 || p + (long) tableLength + 4 > length) {
             throw new IllegalArgumentException("a block frame's table is damaged");
         }
         long tableOffset = offset + p;
         p += tableLength;
-        int words = (int) Format.BE_INT.get(frame, p);
+        int words = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         if (words < 1 || Integer.bitCount(words) != 1 || p + 8L * words != length) {
             throw new IllegalArgumentException("a block frame's filter is damaged");
         }
-        return new SealedBlock(segment, minTime, maxTime, count, severities, ids, nextSeq, tableOffset, tableLength, frames,
-                offset + p, words);
+        return new SealedBlock(segment, minTime, maxTime, count, severities, ids, tableOffset, tableLength, frames, offset + p,
+                words);
     }
 
     @Override
@@ -117,7 +117,7 @@ final class SealedBlock extends BlockView {
     @Override
     boolean bit(Reader reader, int probe) throws IOException {
         int p = Tokens.folded(probe, filterWords);
-        return (reader.word(segment, filterOffset + 8L * (p >>> 6)) & 1L << p) != 0;
+        return (reader.longAt(segment, filterOffset + 8L * (p >>> 6)) & 1L << p) != 0;
     }
 
     /** The bytes its filter takes. */

@@ -3,6 +3,7 @@ package dev.vigil.logging.store;
 import dev.vigil.api.logs.LogPage;
 import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.logs.LogSearch;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,8 @@ final class Searcher {
     private final long hi;
 
     /** A block or a frame still to visit. */
-    private record Unit(@Nullable BlockView block, @Nullable FrameInfo frame, Segment segment, long minTime, long maxTime) {}
+    private record Unit(@Nullable BlockView block, @Nullable FrameInfo frame, Segment<BlockView> segment, long minTime,
+            long maxTime) {}
 
     private record Hit(long time, long seq, LogRecord record) {}
 
@@ -83,8 +85,8 @@ final class Searcher {
             }
             if (u.block != null) {
                 for (FrameInfo f : u.block.frames(reader)) {
-                    if (overlaps(f.minTime, f.maxTime) && plan.frameMayMatch(f)) {
-                        units.add(new Unit(null, f, u.segment, f.minTime, f.maxTime));
+                    if (overlaps(f.minTime(), f.maxTime()) && plan.frameMayMatch(f)) {
+                        units.add(new Unit(null, f, u.segment, f.minTime(), f.maxTime()));
                     }
                 }
             } else {
@@ -109,7 +111,7 @@ final class Searcher {
         return max >= lo && min < hi;
     }
 
-    private void scan(Segment segment, @Nullable FrameInfo frame, PriorityQueue<Hit> hits) throws IOException {
+    private void scan(Segment<BlockView> segment, @Nullable FrameInfo frame, PriorityQueue<Hit> hits) throws IOException {
         FrameData d = reader.load(segment, java.util.Objects.requireNonNull(frame));
         if (d == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.vigil.logging.store;
 
+import dev.vigil.storage.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -145,7 +146,7 @@ final class Tokens {
         int i = off;
         int end = off + len;
         for (; i + 8 <= end; i += 8) {
-            h = Long.rotateLeft(h ^ ((long) Format.LE_LONG.get(b, i) * C2), 31) * C1;
+            h = Long.rotateLeft(h ^ ((long) Bytes.LE_LONG.get(b, i) * C2), 31) * C1;
         }
         long tail = 0;
         for (int shift = 0; i < end; i++, shift += 8) {

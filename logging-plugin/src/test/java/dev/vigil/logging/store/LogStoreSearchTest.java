@@ -14,6 +14,7 @@ import dev.vigil.api.logs.LogSearch.Direction;
 import dev.vigil.api.logs.Severity;
 import dev.vigil.api.metrics.LabelMatcher;
 import dev.vigil.testkit.TestingClock;
+import dev.vigil.storage.StoreView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,8 +153,8 @@ class LogStoreSearchTest {
                 stored.addAll(shifted);
             }
             trace = stored.stream().map(LogRecord::traceId).filter(t -> !t.isEmpty()).findFirst().orElseThrow();
-            try (StoreView.Retained held = store.view().retain()) {
-                assertThat(held.blocks).hasSizeGreaterThan(10);
+            try (StoreView.Retained<BlockView> held = store.view().retain()) {
+                assertThat(held.blocks()).hasSizeGreaterThan(10);
             }
             checkFilters(store, stored, trace);
         }

@@ -22,6 +22,7 @@ import dev.vigil.metrics.store.wal.RecordBuffer;
 import dev.vigil.metrics.store.wal.RecordReader;
 import dev.vigil.metrics.store.wal.Records;
 import dev.vigil.metrics.store.wal.Wal;
+import dev.vigil.storage.DirectoryLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,7 +162,7 @@ public final class Tsdb implements MetricStore, AutoCloseable {
         requireNonNull(meters, "meters is null");
         requireNonNull(clock, "clock is null");
         Files.createDirectories(directory);
-        DirectoryLock lock = DirectoryLock.acquire(directory);
+        DirectoryLock lock = DirectoryLock.acquire(directory, "metric store");
         try {
             return new Tsdb(directory, settings, meters, clock, lock);
         } catch (IOException | RuntimeException e) {

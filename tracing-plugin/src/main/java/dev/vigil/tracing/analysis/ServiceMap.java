@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>a client or producer span naming a {@code peer.service} with no child span in another service is a call to a
  *       service that is not traced, with the client span's duration as its latency;
  *   <li>a server or consumer span naming a {@code peer.service} with no parent among the spans is a call from a
- *       service that is not traced.
+ *       service that is not traced;
+ *   <li>a producer or consumer span naming its broker in {@code peer.service} is a call to or from the broker, not
+ *       to or from the other side of the message, as Zipkin links messaging; without a broker, a consumer is called by
+ *       its producer's service.
  * </ul>
  * Calls within one service make no edge. The same map answers Vigil's service map and Zipkin's
  * {@code /api/v2/dependencies}.
@@ -121,6 +124,17 @@ public final class ServiceMap implements Consumer<SpanRecord> {
         }
         Map<String, Boolean> callsOut = new HashMap<>();
         for (Node node : trace) {
+            String broker = broker(node);
+            if (broker != null) {
+                // a message goes through its broker: producer → broker and broker → consumer, as Zipkin links them
+                if (node.kind() == SpanKind.PRODUCER) {
+                    add(edges, node.service(), broker, node.error(), node.nanos());
+                    callsOut.put(node.spanId(), true);
+                } else {
+                    add(edges, broker, node.service(), node.error(), node.nanos());
+                }
+                continue;
+            }
             boolean twinFailed = false;
             if (node.kind() == SpanKind.SERVER) {
                 for (Node twin : byId.get(node.spanId())) {
@@ -132,7 +146,7 @@ public final class ServiceMap implements Consumer<SpanRecord> {
             }
             Node parent = node.parentId().isEmpty() ? null : parent(byId.get(node.parentId()), node);
             if (parent != null) {
-                if (!parent.service().equals(node.service())) {
+                if (!parent.service().equals(node.service()) && broker(parent) == null) {
                     boolean callerFailed = twinFailed || isCalling(parent) && parent.error();
                     add(edges, parent.service(), node.service(), node.error() || callerFailed, node.nanos());
                     callsOut.put(parent.spanId(), true);
@@ -165,6 +179,13 @@ public final class ServiceMap implements Consumer<SpanRecord> {
             }
         }
         return null;
+    }
+
+    /** The broker a message was sent to or received from, when the node is such a message and names it. */
+    private static @Nullable String broker(Node node) {
+        String peer = node.peerService();
+        boolean messaging = node.kind() == SpanKind.PRODUCER || node.kind() == SpanKind.CONSUMER;
+        return messaging && peer != null && !peer.equals(node.service()) ? peer : null;
     }
 
     private static boolean isCalling(Node node) {

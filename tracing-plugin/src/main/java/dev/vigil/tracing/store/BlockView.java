@@ -1,5 +1,7 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.Block;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 
 /**
@@ -7,9 +9,9 @@ import java.io.IOException;
  * table, trace table and attribute filter from the block frame on disk; the block being written is seen through a
  * snapshot of its in-memory index. Immutable.
  */
-abstract class BlockView {
+abstract class BlockView implements Block {
 
-    final Segment segment;
+    final Segment<BlockView> segment;
     final long minStart;
     final long maxStart;
     final int count;
@@ -21,8 +23,8 @@ abstract class BlockView {
     /** Its operations, each with its counts and ranges. */
     final OpStats[] operations;
 
-    BlockView(Segment segment, long minStart, long maxStart, int count, int errors, long minDuration, long maxDuration,
-            int[] resourceIds, OpStats[] operations) {
+    BlockView(Segment<BlockView> segment, long minStart, long maxStart, int count, int errors, long minDuration,
+            long maxDuration, int[] resourceIds, OpStats[] operations) {
         this.segment = segment;
         this.minStart = minStart;
         this.maxStart = maxStart;
@@ -32,6 +34,23 @@ abstract class BlockView {
         this.maxDuration = maxDuration;
         this.resourceIds = resourceIds;
         this.operations = operations;
+    }
+
+    /** The earliest span start: spans are ordered and retained by their start. */
+    @Override
+    public final long minTime() {
+        return minStart;
+    }
+
+    /** The latest span start. */
+    @Override
+    public final long maxTime() {
+        return maxStart;
+    }
+
+    @Override
+    public final long count() {
+        return count;
     }
 
     /** Its data frames, in the order they were written. */

@@ -3,9 +3,9 @@ package dev.vigil.tracing.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.traces.SpanKind;
-import java.util.Collections;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Definition;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
@@ -72,70 +72,39 @@ final class Dictionary {
         operations.retainOnly(liveOperation);
     }
 
-    /** Appends the definition frame of resource {@code id}. */
-    static void writeResource(ByteSink out, int id, Map<String, String> resource) {
-        int start = out.pos;
-        out.ensure(Format.FRAME_PREFIX);
-        out.pos += Format.FRAME_PREFIX;
-        out.putByte(Format.RESOURCE);
-        out.putIntBE(id);
-        out.putIntBE(resource.size());
-        for (Map.Entry<String, String> e : resource.entrySet()) {
-            out.putStringBE(e.getKey());
-            out.putStringBE(e.getValue());
-        }
-        Format.seal(out.buf, start, out.pos);
+    /** The definition of resource {@code id}: its frame, written to each segment that lacks it. */
+    Definition resourceDefinition(int id, Map<String, String> resource) {
+        return Definition.of(Format.RESOURCE, id, out -> out.putStringMapBE(resource), () -> defineResource(id, resource));
     }
 
-    /** Appends the definition frame of operation {@code id}. */
-    static void writeOperation(ByteSink out, int id, Operation operation) {
-        int start = out.pos;
-        out.ensure(Format.FRAME_PREFIX);
-        out.pos += Format.FRAME_PREFIX;
-        out.putByte(Format.OPERATION);
-        out.putIntBE(id);
-        out.putStringBE(operation.service());
-        out.putStringBE(operation.name());
-        out.putByte(operation.kind().ordinal());
-        Format.seal(out.buf, start, out.pos);
+    /** The definition of operation {@code id}: its frame, written to each segment that lacks it. */
+    Definition operationDefinition(int id, Operation operation) {
+        return Definition.of(Format.OPERATION, id, out -> {
+            out.putStringBE(operation.service());
+            out.putStringBE(operation.name());
+            out.putByte(operation.kind().ordinal());
+        }, () -> defineOperation(id, operation));
     }
 
     /**
-     * Reads a definition frame (whole and intact) and defines what it holds.
+     * Reads the value of a definition frame of {@code type} (whole and intact) from {@code frame[at]} and defines it
+     * under {@code id}.
      *
-     * @return the id it defines
      * @throws IllegalArgumentException if it does not make sense
      */
-    int read(byte[] frame, int length) {
-        int[] at = {Format.FRAME_PREFIX + 1};
-        byte type = frame[Format.FRAME_PREFIX];
-        int id = (int) Format.BE_INT.get(frame, at[0]);
-        at[0] += 4;
-        if (id < 0) {
-            throw new IllegalArgumentException("a definition frame has the id " + id);
-        }
+    void define(byte type, int id, byte[] frame, int at) {
+        int[] p = {at};
         if (type == Format.RESOURCE) {
-            int entries = (int) Format.BE_INT.get(frame, at[0]);
-            at[0] += 4;
-            if (entries < 0 || entries > length) {
-                throw new IllegalArgumentException("a resource frame has " + entries + " entries");
-            }
-            TreeMap<String, String> map = new TreeMap<>();
-            for (int e = 0; e < entries; e++) {
-                String key = ByteSink.stringBE(frame, at);
-                map.put(key, ByteSink.stringBE(frame, at));
-            }
-            defineResource(id, map.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(map));
-        } else {
-            String service = ByteSink.stringBE(frame, at);
-            String name = ByteSink.stringBE(frame, at);
-            int kind = frame[at[0]];
-            if (kind < 0 || kind >= KINDS.length) {
-                throw new IllegalArgumentException("an operation frame has the kind " + kind);
-            }
-            defineOperation(id, new Operation(service, name, KINDS[kind]));
+            defineResource(id, Bytes.stringMapBE(frame, p));
+            return;
         }
-        return id;
+        String service = Bytes.stringBE(frame, p);
+        String name = Bytes.stringBE(frame, p);
+        int kind = frame[p[0]];
+        if (kind < 0 || kind >= KINDS.length) {
+            throw new IllegalArgumentException("an operation frame has the kind " + kind);
+        }
+        defineOperation(id, new Operation(service, name, KINDS[kind]));
     }
 
     /** Values with ids. */

@@ -4,6 +4,8 @@ import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.traces.SpanKind;
 import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.SpanStatus;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.FrameReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * variable part is read for attribute conditions and whole spans. A view over a buffer its owner reuses; not
  * thread-safe.
  */
-final class FrameSpans {
+final class FrameSpans implements FrameReader.Decoder<FrameInfo, FrameSpans> {
 
     /** Bytes of the fixed columns per span. */
     static final int COLUMNS = 16 + 8 + 8 + 4 + 4 + 1 + 4;
@@ -40,6 +42,17 @@ final class FrameSpans {
     private int at;
 
     /**
+     * Points this view at the spans of {@code frame} in {@code raw}.
+     *
+     * @throws IllegalArgumentException if the offsets do not stay inside
+     */
+    @Override
+    public FrameSpans decode(FrameInfo frame, byte[] raw) {
+        reset(raw, frame.rawLength(), frame.count());
+        return this;
+    }
+
+    /**
      * Points this view at {@code n} spans in {@code raw[0, rawLength)}.
      *
      * @throws IllegalArgumentException if the offsets do not stay inside
@@ -50,7 +63,7 @@ final class FrameSpans {
         this.restBase = COLUMNS * n;
         int previous = 0;
         for (int i = 0; i < n; i++) {
-            int end = (int) Format.LE_INT.get(raw, 41 * n + 4 * i);
+            int end = (int) Bytes.LE_INT.get(raw, 41 * n + 4 * i);
             if (end < previous + 8) {
                 throw new IllegalArgumentException("a data frame's span offsets go backwards");
             }
@@ -62,11 +75,11 @@ final class FrameSpans {
     }
 
     long traceHi(int i) {
-        return (long) Format.BE_LONG.get(raw, 16 * i);
+        return (long) Bytes.BE_LONG.get(raw, 16 * i);
     }
 
     long traceLo(int i) {
-        return (long) Format.BE_LONG.get(raw, 16 * i + 8);
+        return (long) Bytes.BE_LONG.get(raw, 16 * i + 8);
     }
 
     long traceKey(int i) {
@@ -74,19 +87,19 @@ final class FrameSpans {
     }
 
     long start(int i) {
-        return (long) Format.LE_LONG.get(raw, 16 * n + 8 * i);
+        return (long) Bytes.LE_LONG.get(raw, 16 * n + 8 * i);
     }
 
     long end(int i) {
-        return (long) Format.LE_LONG.get(raw, 24 * n + 8 * i);
+        return (long) Bytes.LE_LONG.get(raw, 24 * n + 8 * i);
     }
 
     int operation(int i) {
-        return (int) Format.LE_INT.get(raw, 32 * n + 4 * i);
+        return (int) Bytes.LE_INT.get(raw, 32 * n + 4 * i);
     }
 
     int resource(int i) {
-        return (int) Format.LE_INT.get(raw, 36 * n + 4 * i);
+        return (int) Bytes.LE_INT.get(raw, 36 * n + 4 * i);
     }
 
     boolean isError(int i) {
@@ -98,12 +111,12 @@ final class FrameSpans {
     }
 
     private int restStart(int i) {
-        return i == 0 ? restBase : restBase + (int) Format.LE_INT.get(raw, 41 * n + 4 * (i - 1));
+        return i == 0 ? restBase : restBase + (int) Bytes.LE_INT.get(raw, 41 * n + 4 * (i - 1));
     }
 
     /** The span id of span {@code i}, as a number. */
     long spanIdBits(int i) {
-        return (long) Format.BE_LONG.get(raw, restStart(i));
+        return (long) Bytes.BE_LONG.get(raw, restStart(i));
     }
 
     /** The trace id of span {@code i}, as hex. */
@@ -137,7 +150,7 @@ final class FrameSpans {
         int events = varint();
         List<SpanRecord.Event> eventList = events == 0 ? List.of() : new ArrayList<>(events);
         for (int e = 0; e < events; e++) {
-            long time = (long) Format.LE_LONG.get(raw, at);
+            long time = (long) Bytes.LE_LONG.get(raw, at);
             at += 8;
             String name = string();
             eventList.add(new SpanRecord.Event(time, name, attributes()));

@@ -1,5 +1,6 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.Segment;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -16,9 +17,9 @@ final class HeadBlock extends BlockView {
     private final Map<Long, int[]> traces;
     private final long[] attributes;
 
-    HeadBlock(Segment segment, long minStart, long maxStart, int count, int errors, long minDuration, long maxDuration,
-            int[] resourceIds, OpStats[] operations, FrameInfo[] frames, int frameCount, Map<Long, int[]> traces,
-            long[] attributes) {
+    HeadBlock(Segment<BlockView> segment, long minStart, long maxStart, int count, int errors, long minDuration,
+            long maxDuration, int[] resourceIds, OpStats[] operations, FrameInfo[] frames, int frameCount,
+            Map<Long, int[]> traces, long[] attributes) {
         super(segment, minStart, maxStart, count, errors, minDuration, maxDuration, resourceIds, operations);
         this.frames = frames;
         this.frameCount = frameCount;

@@ -1,5 +1,8 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+
 /**
  * What a block holds of one operation: how many spans, how many failed, and the range of their starts and durations.
  * Searches skip a block none of whose operations could meet their conditions; services and operations are listed from
@@ -39,9 +42,9 @@ final class OpStats {
     }
 
     static OpStats readFrom(byte[] b, int p) {
-        return new OpStats((int) Format.BE_INT.get(b, p), (int) Format.BE_INT.get(b, p + 4), (int) Format.BE_INT.get(b, p + 8),
-                (long) Format.BE_LONG.get(b, p + 12), (long) Format.BE_LONG.get(b, p + 20), (long) Format.BE_LONG.get(b, p + 28),
-                (long) Format.BE_LONG.get(b, p + 36));
+        return new OpStats((int) Bytes.BE_INT.get(b, p), (int) Bytes.BE_INT.get(b, p + 4), (int) Bytes.BE_INT.get(b, p + 8),
+                (long) Bytes.BE_LONG.get(b, p + 12), (long) Bytes.BE_LONG.get(b, p + 20), (long) Bytes.BE_LONG.get(b, p + 28),
+                (long) Bytes.BE_LONG.get(b, p + 36));
     }
 
     /** Counts spans while a block is open. Not thread-safe. */

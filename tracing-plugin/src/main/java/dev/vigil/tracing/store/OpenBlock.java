@@ -1,5 +1,7 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.BlockBuilder;
+import dev.vigil.storage.Segment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the frames each trace has spans in, and a full-size attribute filter. Guarded by the store's append lock; queries see
  * it through {@link #view}.
  */
-final class OpenBlock {
+final class OpenBlock extends BlockBuilder<FrameInfo, BlockView> {
 
     FrameInfo[] frames = new FrameInfo[16];
     int frameCount;
@@ -29,30 +31,24 @@ final class OpenBlock {
     final ConcurrentHashMap<Long, int[]> traces = new ConcurrentHashMap<>();
     /** Shared with the views, so a new block gets a new one. */
     final long[] attributes = new long[Bloom.OPEN_WORDS];
-    /** Bytes of its spans uncompressed, and of its frames. */
-    long rawBytes;
-    long storedBytes;
     private long[] keys = new long[128];
     private int[] viewResources = new int[0];
 
-    boolean isEmpty() {
-        return frameCount == 0;
-    }
-
     /** Adds a written frame: its header, its spans (for operations and traces), and its attribute hashes. */
     void add(FrameInfo frame, FrameSpans spans, long[] attributeHashes, int attributeCount) {
+        count(frame);
         if (frameCount == frames.length) {
             frames = Arrays.copyOf(frames, frameCount * 2);
         }
         int index = frameCount;
         frames[frameCount++] = frame;
-        minStart = Math.min(minStart, frame.minStart);
-        maxStart = Math.max(maxStart, frame.maxStart);
-        minDuration = Math.min(minDuration, frame.minDuration);
-        maxDuration = Math.max(maxDuration, frame.maxDuration);
-        count += frame.count;
-        errors += frame.errors;
-        for (int id : frame.resourceIds) {
+        minStart = Math.min(minStart, frame.minStart());
+        maxStart = Math.max(maxStart, frame.maxStart());
+        minDuration = Math.min(minDuration, frame.minDuration());
+        maxDuration = Math.max(maxDuration, frame.maxDuration());
+        count += frame.count();
+        errors += frame.errors();
+        for (int id : frame.resourceIds()) {
             addResource(id);
         }
         int n = spans.n;
@@ -81,8 +77,6 @@ final class OpenBlock {
         for (int k = 0; k < attributeCount; k++) {
             Bloom.add(attributes, attributeHashes[k]);
         }
-        rawBytes += frame.rawLength;
-        storedBytes += frame.length;
     }
 
     private OpStats.Builder builder(int operation) {
@@ -120,7 +114,8 @@ final class OpenBlock {
     }
 
     /** A snapshot for queries. */
-    HeadBlock view(Segment segment) {
+    @Override
+    public HeadBlock view(Segment<BlockView> segment) {
         if (viewResources.length != resourceCount) {
             viewResources = Arrays.copyOf(resourceIds, resourceCount);
         }

@@ -87,7 +87,7 @@ final class OperationLister {
 
     private boolean hasSpanInRange(BlockView block, int operation) throws IOException {
         for (FrameInfo f : block.frames(reader)) {
-            if (f.maxStart < from || f.minStart >= to || !contains(f.operationIds, operation)) {
+            if (f.maxStart() < from || f.minStart() >= to || !contains(f.operationIds(), operation)) {
                 continue;
             }
             FrameSpans spans = reader.load(block.segment, f);

@@ -1,5 +1,9 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Frames;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -24,7 +28,7 @@ final class SealedBlock extends BlockView {
     private final long attributeOffset;
     private final int attributeWords;
 
-    private SealedBlock(Segment segment, long minStart, long maxStart, int count, int errors, long minDuration,
+    private SealedBlock(Segment<BlockView> segment, long minStart, long maxStart, int count, int errors, long minDuration,
             long maxDuration, int[] resourceIds, OpStats[] operations, long[] traceFilter, long tableOffset, int tableLength,
             int frameCount, long traceTableOffset, int traceCount, long attributeOffset, int attributeWords) {
         super(segment, minStart, maxStart, count, errors, minDuration, maxDuration, resourceIds, operations);
@@ -46,10 +50,9 @@ final class SealedBlock extends BlockView {
             Bloom.add(traceFilter, key);
         }
         long[] attributes = Bloom.fold(block.attributes);
-        ByteSink out = new ByteSink(Format.FRAME_PREFIX + 256 + 128 * block.frameCount + 20 * keys.length
+        ByteSink out = new ByteSink(Frames.PREFIX + 256 + 128 * block.frameCount + 20 * keys.length
                 + 8 * (traceFilter.length + attributes.length) + OpStats.BYTES * block.operations.size());
-        out.pos = Format.FRAME_PREFIX;
-        out.putByte(Format.BLOCK);
+        Frames.begin(out, Frames.BLOCK);
         out.putLongBE(block.minStart);
         out.putLongBE(block.maxStart);
         out.putIntBE(block.count);
@@ -66,19 +69,19 @@ final class SealedBlock extends BlockView {
             op.writeTo(out);
         }
         out.putIntBE(block.frameCount);
-        int lengthAt = out.pos;
+        int lengthAt = out.position();
         out.putIntBE(0);
-        int tableStart = out.pos;
+        int tableStart = out.position();
         for (int f = 0; f < block.frameCount; f++) {
             block.frames[f].writeTo(out);
         }
-        Format.BE_INT.set(out.buf, lengthAt, out.pos - tableStart);
+        out.setIntBE(lengthAt, out.position() - tableStart);
         out.putIntBE(keys.length);
-        lengthAt = out.pos;
+        lengthAt = out.position();
         out.putIntBE(0);
-        int tracesStart = out.pos;
+        int tracesStart = out.position();
         TraceTable.write(out, keys, block.traces);
-        Format.BE_INT.set(out.buf, lengthAt, out.pos - tracesStart);
+        out.setIntBE(lengthAt, out.position() - tracesStart);
         out.putIntBE(traceFilter.length);
         for (long w : traceFilter) {
             out.putLongBE(w);
@@ -87,8 +90,8 @@ final class SealedBlock extends BlockView {
         for (long w : attributes) {
             out.putLongBE(w);
         }
-        Format.seal(out.buf, 0, out.pos);
-        return Arrays.copyOf(out.buf, out.pos);
+        Frames.end(out, 0);
+        return out.toByteArray();
     }
 
     /**
@@ -96,49 +99,49 @@ final class SealedBlock extends BlockView {
      *
      * @throws IllegalArgumentException if it does not make sense
      */
-    static SealedBlock parse(Segment segment, long offset, byte[] frame, int length) {
-        int p = Format.FRAME_PREFIX + 1;
-        long minStart = (long) Format.BE_LONG.get(frame, p);
-        long maxStart = (long) Format.BE_LONG.get(frame, p + 8);
-        int count = (int) Format.BE_INT.get(frame, p + 16);
-        int errors = (int) Format.BE_INT.get(frame, p + 20);
-        long minDuration = (long) Format.BE_LONG.get(frame, p + 24);
-        long maxDuration = (long) Format.BE_LONG.get(frame, p + 32);
+    static SealedBlock parse(Segment<BlockView> segment, long offset, byte[] frame, int length) {
+        int p = Frames.PREFIX + 1;
+        long minStart = (long) Bytes.BE_LONG.get(frame, p);
+        long maxStart = (long) Bytes.BE_LONG.get(frame, p + 8);
+        int count = (int) Bytes.BE_INT.get(frame, p + 16);
+        int errors = (int) Bytes.BE_INT.get(frame, p + 20);
+        long minDuration = (long) Bytes.BE_LONG.get(frame, p + 24);
+        long maxDuration = (long) Bytes.BE_LONG.get(frame, p + 32);
         p += 40;
-        int resources = (int) Format.BE_INT.get(frame, p);
+        int resources = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         check(resources >= 0 && p + 4L * resources + 4 <= length, "resource list");
         int[] ids = new int[resources];
         for (int r = 0; r < resources; r++, p += 4) {
-            ids[r] = (int) Format.BE_INT.get(frame, p);
+            ids[r] = (int) Bytes.BE_INT.get(frame, p);
         }
-        int operations = (int) Format.BE_INT.get(frame, p);
+        int operations = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         check(operations >= 0 && p + (long) OpStats.BYTES * operations + 8 <= length, "operation list");
         OpStats[] ops = new OpStats[operations];
         for (int o = 0; o < operations; o++, p += OpStats.BYTES) {
             ops[o] = OpStats.readFrom(frame, p);
         }
-        int frames = (int) Format.BE_INT.get(frame, p);
-        int tableLength = (int) Format.BE_INT.get(frame, p + 4);
+        int frames = (int) Bytes.BE_INT.get(frame, p);
+        int tableLength = (int) Bytes.BE_INT.get(frame, p + 4);
         p += 8;
         check(frames >= 0 && tableLength >= 0 && p + (long) tableLength + 8 <= length, "frame table");
         long tableOffset = offset + p;
         p += tableLength;
-        int traces = (int) Format.BE_INT.get(frame, p);
-        int tracesLength = (int) Format.BE_INT.get(frame, p + 4);
+        int traces = (int) Bytes.BE_INT.get(frame, p);
+        int tracesLength = (int) Bytes.BE_INT.get(frame, p + 4);
         p += 8;
         check(traces >= 0 && tracesLength >= 12L * traces + 4 && p + (long) tracesLength + 4 <= length, "trace table");
         long traceTableOffset = offset + p;
         p += tracesLength;
-        int traceWords = (int) Format.BE_INT.get(frame, p);
+        int traceWords = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         check(traceWords >= 1 && Integer.bitCount(traceWords) == 1 && p + 8L * traceWords + 4 <= length, "trace filter");
         long[] traceFilter = new long[traceWords];
         for (int w = 0; w < traceWords; w++, p += 8) {
-            traceFilter[w] = (long) Format.BE_LONG.get(frame, p);
+            traceFilter[w] = (long) Bytes.BE_LONG.get(frame, p);
         }
-        int attributeWords = (int) Format.BE_INT.get(frame, p);
+        int attributeWords = (int) Bytes.BE_INT.get(frame, p);
         p += 4;
         check(attributeWords >= 1 && Integer.bitCount(attributeWords) == 1 && p + 8L * attributeWords == length,
                 "attribute filter");
@@ -162,7 +165,7 @@ final class SealedBlock extends BlockView {
                 out[f] = FrameInfo.readFrom(table, at);
             }
         } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
-            throw new IOException("the frame table of a block in " + segment.file.path() + " is damaged", e);
+            throw new IOException("the frame table of a block in " + segment.file().path() + " is damaged", e);
         }
         return out;
     }

@@ -126,11 +126,11 @@ final class SearchPlan {
 
     /** False if no span of {@code frame} can match. */
     boolean frameMayMatch(FrameInfo frame) {
-        if (!overlaps(frame.minStart, frame.maxStart) || errorsOnly && frame.errors == 0
-                || !durationsOverlap(frame.minDuration, frame.maxDuration)) {
+        if (!overlaps(frame.minStart(), frame.maxStart()) || errorsOnly && frame.errors() == 0
+                || !durationsOverlap(frame.minDuration(), frame.maxDuration())) {
             return false;
         }
-        for (int id : frame.operationIds) {
+        for (int id : frame.operationIds()) {
             if (operationMatches(id)) {
                 return true;
             }

@@ -3,6 +3,12 @@ package dev.vigil.tracing.store;
 import dev.vigil.api.traces.SpanKind;
 import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.SpanStatus;
+import dev.vigil.storage.Batch;
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Definition;
+import dev.vigil.storage.LongList;
+import dev.vigil.storage.Frames;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +25,11 @@ import java.util.function.BiConsumer;
  */
 final class SpanEncoder {
 
-    /** The frames of the last batch, back to back. */
-    final ByteSink out = new ByteSink(1 << 16);
+    /** The frames of the last batch, back to back, and the resources and operations they use. */
+    private final Batch<FrameInfo, OpenBlock> batch = new Batch<>(this::index);
     /** The frames of the last batch; the first {@link #frameCount} are valid. */
-    final List<Encoded> frames = new ArrayList<>();
-    int frameCount;
+    private final List<Encoded> encoded = new ArrayList<>();
+    private int frameCount;
 
     private final Dictionary dictionary;
     private final Lz4Compressor lz4 = new Lz4Compressor();
@@ -75,36 +81,25 @@ final class SpanEncoder {
         boolean continues;
         int[] operationIds = new int[8];
         int operationCount;
-        /** The operations of {@link #operationIds}, in order: an append defines any its segment lacks. */
-        final List<Dictionary.Operation> operations = new ArrayList<>();
         int[] resourceIds = new int[4];
         int resourceCount;
-        final List<Map<String, String>> resources = new ArrayList<>();
-        long[] attributeHashes = new long[256];
-        int attributeCount;
+        /** The definitions of its resources, then of its operations. */
+        final List<Definition> resources = new ArrayList<>();
+        final List<Definition> operations = new ArrayList<>();
+        final LongList attributeHashes = new LongList(256);
         /** The frame's spans as a view, valid until the encoder's next batch. */
         final FrameSpans view = new FrameSpans();
 
-        int length() {
-            return end - start;
-        }
-
         FrameInfo info(long offset) {
-            return new FrameInfo(offset, end - start, count, minStart, maxStart, raw.pos, errors, minDuration, maxDuration,
-                    Arrays.copyOf(operationIds, operationCount), Arrays.copyOf(resourceIds, resourceCount), continues);
-        }
-
-        void addAttributeHash(long hash) {
-            if (attributeCount == attributeHashes.length) {
-                attributeHashes = Arrays.copyOf(attributeHashes, attributeCount * 2);
-            }
-            attributeHashes[attributeCount++] = hash;
+            return new FrameInfo(offset, end - start, count, minStart, maxStart, raw.position(), errors, minDuration,
+                    maxDuration, Arrays.copyOf(operationIds, operationCount), Arrays.copyOf(resourceIds, resourceCount),
+                    continues);
         }
     }
 
-    /** Encodes {@code spans} (not empty) into {@link #frames}. */
+    /** Encodes {@code spans} (not empty) into frames. */
     void encode(List<SpanRecord> spans) {
-        out.clear();
+        batch.clear(spans.size());
         frameCount = 0;
         int size = spans.size();
         ensureColumns(Math.min(size, 1 << 16));
@@ -115,7 +110,7 @@ final class SpanEncoder {
                 ensureColumns(n * 2);
             }
             put(n++, spans.get(i));
-            if (rest.pos + (long) FrameSpans.COLUMNS * n >= Format.MAX_FRAME_RAW && i < size - 1) {
+            if (rest.position() + (long) FrameSpans.COLUMNS * n >= Format.MAX_FRAME_RAW && i < size - 1) {
                 finishFrame(n, true);
                 rest.clear();
                 n = 0;
@@ -124,9 +119,16 @@ final class SpanEncoder {
         finishFrame(n, false);
     }
 
-    /** The total size of the last batch's frames. */
-    int bytes() {
-        return out.pos;
+    /** The last batch, to append. */
+    Batch<FrameInfo, OpenBlock> batch() {
+        return batch;
+    }
+
+    private FrameInfo index(int k, long offset, long sequence, OpenBlock block) {
+        Encoded frame = encoded.get(k);
+        FrameInfo info = frame.info(offset);
+        block.add(info, frame.view, frame.attributeHashes.array(), frame.attributeHashes.size());
+        return info;
     }
 
     private void ensureColumns(int capacity) {
@@ -177,7 +179,7 @@ final class SpanEncoder {
             rest.putString(l.spanId());
             putAttributes(l.attributes());
         }
-        restEnds[i] = rest.pos;
+        restEnds[i] = rest.position();
     }
 
     private void putAttributes(Map<String, String> attributes) {
@@ -207,10 +209,10 @@ final class SpanEncoder {
     }
 
     private void finishFrame(int n, boolean continues) {
-        if (frames.size() == frameCount) {
-            frames.add(new Encoded());
+        if (encoded.size() == frameCount) {
+            encoded.add(new Encoded());
         }
-        Encoded f = frames.get(frameCount++);
+        Encoded f = encoded.get(frameCount++);
         f.continues = continues;
         f.count = n;
         f.minStart = Long.MAX_VALUE;
@@ -222,21 +224,21 @@ final class SpanEncoder {
         f.operations.clear();
         f.resourceCount = 0;
         f.resources.clear();
-        f.attributeCount = 0;
+        f.attributeHashes.clear();
 
         ByteSink raw = f.raw.clear();
         int restBase = FrameSpans.COLUMNS * n;
-        raw.ensure(restBase + rest.pos);
-        byte[] b = raw.buf;
+        raw.ensure(restBase + rest.position());
+        byte[] b = raw.array();
         for (int i = 0; i < n; i++) {
-            Format.BE_LONG.set(b, 16 * i, hi[i]);
-            Format.BE_LONG.set(b, 16 * i + 8, lo[i]);
-            Format.LE_LONG.set(b, 16 * n + 8 * i, starts[i]);
-            Format.LE_LONG.set(b, 24 * n + 8 * i, ends[i]);
-            Format.LE_INT.set(b, 32 * n + 4 * i, ops[i]);
-            Format.LE_INT.set(b, 36 * n + 4 * i, res[i]);
+            Bytes.BE_LONG.set(b, 16 * i, hi[i]);
+            Bytes.BE_LONG.set(b, 16 * i + 8, lo[i]);
+            Bytes.LE_LONG.set(b, 16 * n + 8 * i, starts[i]);
+            Bytes.LE_LONG.set(b, 24 * n + 8 * i, ends[i]);
+            Bytes.LE_INT.set(b, 32 * n + 4 * i, ops[i]);
+            Bytes.LE_INT.set(b, 36 * n + 4 * i, res[i]);
             b[40 * n + i] = flags[i];
-            Format.LE_INT.set(b, 41 * n + 4 * i, restEnds[i]);
+            Bytes.LE_INT.set(b, 41 * n + 4 * i, restEnds[i]);
             f.minStart = Math.min(f.minStart, starts[i]);
             f.maxStart = Math.max(f.maxStart, starts[i]);
             long duration = ends[i] - starts[i];
@@ -248,25 +250,28 @@ final class SpanEncoder {
             addOperation(f, ops[i], opValues[i]);
             addResource(f, res[i], resValues[i]);
         }
-        System.arraycopy(rest.buf, 0, b, restBase, rest.pos);
-        raw.pos = restBase + rest.pos;
+        System.arraycopy(rest.array(), 0, b, restBase, rest.position());
+        raw.position(restBase + rest.position());
 
-        f.view.reset(raw.buf, raw.pos, n);
-        f.view.attributeHashes(f::addAttributeHash);
+        f.view.reset(raw.array(), raw.position(), n);
+        f.view.attributeHashes(f.attributeHashes::add);
+        f.resources.forEach(batch::define);
+        f.operations.forEach(batch::define);
 
         int header = Format.DATA_FIXED + 4 * (f.operationCount + f.resourceCount);
-        f.start = out.pos;
-        out.ensure(Format.FRAME_PREFIX + header + lz4.maxCompressedLength(raw.pos));
-        int payload = f.start + Format.FRAME_PREFIX + header;
-        int compressed = lz4.compress(raw.buf, 0, raw.pos, out.buf, payload, out.buf.length - payload);
-        FrameInfo.writeHeader(out.buf, f.start, continues, n, f.minStart, f.maxStart, raw.pos, f.errors, f.minDuration,
-                f.maxDuration, f.operationIds, f.operationCount, f.resourceIds, f.resourceCount);
+        ByteSink out = batch.out();
+        f.start = out.position();
+        out.ensure(Frames.PREFIX + header + lz4.maxCompressedLength(raw.position()));
+        int payload = f.start + Frames.PREFIX + header;
+        int compressed = lz4.compress(raw.array(), 0, raw.position(), out.array(), payload, out.array().length - payload);
+        FrameInfo.writeHeader(out.array(), f.start, continues, n, f.minStart, f.maxStart, raw.position(), f.errors,
+                f.minDuration, f.maxDuration, f.operationIds, f.operationCount, f.resourceIds, f.resourceCount);
         f.end = payload + compressed;
-        Format.seal(out.buf, f.start, f.end);
-        out.pos = f.end;
+        Frames.seal(out.array(), f.start, f.end);
+        out.position(f.end);
     }
 
-    private static void addOperation(Encoded f, int id, Dictionary.Operation value) {
+    private void addOperation(Encoded f, int id, Dictionary.Operation value) {
         for (int k = f.operationCount - 1; k >= 0; k--) {
             if (f.operationIds[k] == id) {
                 return;
@@ -276,10 +281,10 @@ final class SpanEncoder {
             f.operationIds = Arrays.copyOf(f.operationIds, f.operationCount * 2);
         }
         f.operationIds[f.operationCount++] = id;
-        f.operations.add(value);
+        f.operations.add(dictionary.operationDefinition(id, value));
     }
 
-    private static void addResource(Encoded f, int id, Map<String, String> value) {
+    private void addResource(Encoded f, int id, Map<String, String> value) {
         for (int k = f.resourceCount - 1; k >= 0; k--) {
             if (f.resourceIds[k] == id) {
                 return;
@@ -289,14 +294,14 @@ final class SpanEncoder {
             f.resourceIds = Arrays.copyOf(f.resourceIds, f.resourceCount * 2);
         }
         f.resourceIds[f.resourceCount++] = id;
-        f.resources.add(value);
+        f.resources.add(dictionary.resourceDefinition(id, value));
     }
 
     /** The bytes of the buffers this encoder holds. */
     long retained() {
-        long bytes = out.buf.length + rest.buf.length + 41L * hi.length;
-        for (Encoded f : frames) {
-            bytes += f.raw.buf.length + 8L * f.attributeHashes.length;
+        long bytes = batch.out().array().length + rest.array().length + 41L * hi.length;
+        for (Encoded f : encoded) {
+            bytes += f.raw.array().length + 8L * f.attributeHashes.capacity();
         }
         return bytes;
     }

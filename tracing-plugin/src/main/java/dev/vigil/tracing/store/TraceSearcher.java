@@ -3,6 +3,7 @@ package dev.vigil.tracing.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.api.traces.TraceSummary;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class TraceSearcher {
     private final int limit;
 
     /** A block or a frame still to visit. */
-    private record Unit(@Nullable BlockView block, @Nullable FrameInfo frame, Segment segment, long maxStart) {}
+    private record Unit(@Nullable BlockView block, @Nullable FrameInfo frame, Segment<BlockView> segment, long maxStart) {}
 
     TraceSearcher(SearchPlan plan, TraceLoader loader, Reader reader, int limit) {
         this.plan = plan;
@@ -72,7 +73,7 @@ final class TraceSearcher {
             if (u.block != null) {
                 for (FrameInfo f : u.block.frames(reader)) {
                     if (plan.frameMayMatch(f)) {
-                        units.add(new Unit(null, f, u.segment, f.maxStart));
+                        units.add(new Unit(null, f, u.segment, f.maxStart()));
                     }
                 }
                 continue;

@@ -6,20 +6,20 @@ import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.TraceQuery;
 import dev.vigil.api.traces.TraceSearch;
 import dev.vigil.api.traces.TraceSummary;
+import dev.vigil.storage.SegmentSettings;
+import dev.vigil.storage.SegmentStore;
+import dev.vigil.storage.StoreView;
 import dev.vigil.tracing.SpanSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
@@ -71,31 +71,21 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
 
     private final Path dir;
     private final TraceStoreSettings settings;
-    private final Clock clock;
-    private final DirectoryLock lock;
+    private final SegmentStore<FrameInfo, BlockView, OpenBlock> segments;
     private final Dictionary dictionary;
     private final SpanEncoder.Pool encoders;
     private final @Nullable TailSampler sampler;
     private final AtomicLong lostSpans = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Serialises writes, and so every use of {@link #writer}. */
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final StoreWriter writer;
-
-    private volatile StoreView view;
-    private volatile boolean closed;
-
-    private TraceStore(Path dir, TraceStoreSettings settings, Clock clock, DirectoryLock lock, StoreFiles.Opened opened,
-            long blockRawBytes) {
+    private TraceStore(Path dir, TraceStoreSettings settings, Clock clock,
+            SegmentStore<FrameInfo, BlockView, OpenBlock> segments, Dictionary dictionary) {
         this.dir = dir;
         this.settings = settings;
-        this.clock = clock;
-        this.lock = lock;
-        this.dictionary = opened.dictionary();
+        this.segments = segments;
+        this.dictionary = dictionary;
         this.encoders = new SpanEncoder.Pool(dictionary);
         this.sampler = settings.tailSampling().enabled() ? new TailSampler(settings.tailSampling(), clock) : null;
-        this.writer = new StoreWriter(dir, clock, settings.fsync(), settings.segmentSize(), blockRawBytes, opened);
-        this.view = writer.view();
     }
 
     /**
@@ -116,19 +106,10 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         requireNonNull(directory, "directory is null");
         requireNonNull(settings, "settings is null");
         requireNonNull(clock, "clock is null");
-        Files.createDirectories(directory);
-        DirectoryLock lock = DirectoryLock.acquire(directory);
-        try {
-            long started = System.nanoTime();
-            StoreFiles.Opened opened = new StoreFiles(directory, settings.fsync(), clock).open();
-            TraceStore store = new TraceStore(directory, settings, clock, lock, opened, blockRawBytes);
-            LOG.info("Trace store in {}: {} segments, {} spans, {} bytes, opened in {} ms", directory,
-                    opened.closed().size() + 1, store.spanCount(), store.bytesOnDisk(), (System.nanoTime() - started) / 1_000_000);
-            return store;
-        } catch (IOException | RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        Dictionary dictionary = new Dictionary();
+        SegmentStore<FrameInfo, BlockView, OpenBlock> segments = SegmentStore.open(directory, new TraceCodec(dictionary),
+                new SegmentSettings(settings.segmentSize().bytes(), MAX_SEGMENT_AGE, blockRawBytes, settings.fsync()), clock);
+        return new TraceStore(directory, settings, clock, segments, dictionary);
     }
 
     /**
@@ -154,23 +135,11 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
 
     private void append(List<SpanRecord> spans) {
         SpanEncoder encoder = encoders.take();
-        @Nullable IOException sealFailure;
-        Path segment;
         try {
             encoder.encode(spans);
-            appendLock.lock();
-            try {
-                sealFailure = writer.append(encoder, spans.size());
-                segment = writer.active().file.path();
-                view = writer.view();
-            } finally {
-                appendLock.unlock();
-            }
+            segments.append(encoder.batch());
         } finally {
             encoders.give(encoder);
-        }
-        if (sealFailure != null) {
-            LOG.warn("Trace store: could not write a block index to {}: {}", segment, sealFailure.toString());
         }
     }
 
@@ -181,15 +150,15 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         }
         try {
             append(spans);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | IllegalStateException e) {
             long lost = lostSpans.addAndGet(spans.size());
             LOG.warn("Trace store: could not write {} spans of sampled traces to {} ({} lost so far): {}", spans.size(), dir,
-                    lost, e.getCause().toString());
+                    lost, e.getCause() != null ? e.getCause().toString() : e.getMessage());
         }
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("the trace store in " + dir + " is closed");
         }
     }
@@ -204,8 +173,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
     public List<SpanRecord> trace(String traceId) {
         String id = TraceIds.normalize(requireNonNull(traceId, "traceId is null"));
         checkOpen();
-        try (StoreView.Retained held = view.retain()) {
-            return new TraceLoader(held.blocks, dictionary, new Reader()).trace(TraceRef.of(id));
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            return new TraceLoader(held.blocks(), dictionary, new Reader()).trace(TraceRef.of(id));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the trace store in " + dir, e);
         }
@@ -222,9 +191,9 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         requireNonNull(search, "search is null");
         checkOpen();
         Reader reader = new Reader();
-        try (StoreView.Retained held = view.retain()) {
-            TraceLoader loader = new TraceLoader(held.blocks, dictionary, reader);
-            return new TraceSearcher(new SearchPlan(search, dictionary), loader, reader, search.limit()).run(held.blocks);
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            TraceLoader loader = new TraceLoader(held.blocks(), dictionary, reader);
+            return new TraceSearcher(new SearchPlan(search, dictionary), loader, reader, search.limit()).run(held.blocks());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the trace store in " + dir, e);
         }
@@ -248,8 +217,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
     private BitSet operationsBetween(Instant from, Instant to, IntPredicate wanted) {
         checkRange(from, to);
         checkOpen();
-        try (StoreView.Retained held = view.retain()) {
-            return new OperationLister(new Reader(), Nanos.at(from), Nanos.at(to)).list(held.blocks, wanted);
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            return new OperationLister(new Reader(), Nanos.at(from), Nanos.at(to)).list(held.blocks(), wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the trace store in " + dir, e);
         }
@@ -263,13 +232,14 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
         long lo = Nanos.at(from);
         long hi = Nanos.at(to);
         Reader reader = new Reader();
-        try (StoreView.Retained held = view.retain()) {
-            for (BlockView block : held.blocks) {
+        try (StoreView.Retained<BlockView> held = segments.view().retain()) {
+            for (BlockView block : held.blocks()) {
                 if (block.maxStart < lo || block.minStart >= hi) {
                     continue;
                 }
                 for (FrameInfo frame : block.frames(reader)) {
-                    FrameSpans spans = frame.maxStart < lo || frame.minStart >= hi ? null : reader.load(block.segment, frame);
+                    FrameSpans spans =
+                            frame.maxStart() < lo || frame.minStart() >= hi ? null : reader.load(block.segment, frame);
                     for (int i = 0; spans != null && i < spans.n; i++) {
                         long start = spans.start(i);
                         if (start >= lo && start < hi) {
@@ -300,64 +270,23 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
      * cannot delete (it logs it).
      */
     public void maintain() {
-        if (closed) {
+        if (closed.get()) {
             return;
         }
         if (sampler != null) {
             storeDecided(sampler.due());
         }
-        List<Segment> victims = new ArrayList<>();
-        @Nullable IOException rollFailure = null;
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            long now = clock.millis();
-            long cutoff = cutoffNanos(now);
-            Segment active = writer.active();
-            try {
-                if (active.spans > 0 && (now - active.createdMillis >= MAX_SEGMENT_AGE.toMillis() || active.maxStart < cutoff)) {
-                    writer.roll();
-                }
-            } catch (IOException e) {
-                rollFailure = e;
-            }
-            victims.addAll(writer.retain(cutoff, settings.retentionSize().bytes()));
-            view = writer.view();
-        } finally {
-            appendLock.unlock();
-        }
-        if (rollFailure != null) {
-            LOG.warn("Trace store: could not start a new segment in {}: {}", dir, rollFailure.toString());
-        }
-        for (Segment s : victims) {
-            s.drop();
-        }
-        if (!victims.isEmpty()) {
-            long bytes = victims.stream().mapToLong(s -> s.size).sum();
-            long spans = victims.stream().mapToLong(s -> s.spans).sum();
-            LOG.info("Trace store: retention deleted {} segments ({} spans, {} bytes) from {}", victims.size(), spans, bytes,
-                    dir);
-        }
-    }
-
-    private long cutoffNanos(long nowMillis) {
-        try {
-            return Nanos.at(Instant.ofEpochMilli(nowMillis).minus(settings.retention()));
-        } catch (DateTimeException | ArithmeticException e) {
-            return Long.MIN_VALUE;
-        }
+        segments.maintain(settings.retention(), settings.retentionSize().bytes());
     }
 
     /** The bytes the segments take on disk. */
     public long bytesOnDisk() {
-        return view.segments().stream().mapToLong(s -> s.size).sum();
+        return segments.bytesOnDisk();
     }
 
     /** How many spans the store holds on disk. */
     public long spanCount() {
-        return view.segments().stream().mapToLong(s -> s.spans).sum();
+        return segments.items();
     }
 
     /** How many spans tail sampling holds in memory, waiting for their trace's decision; 0 when it is off. */
@@ -366,8 +295,8 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
     }
 
     /** What queries see now. */
-    StoreView view() {
-        return view;
+    StoreView<BlockView> view() {
+        return segments.view();
     }
 
     Dictionary dictionary() {
@@ -380,7 +309,7 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
 
     /** How many segment files the store has. */
     int segmentCount() {
-        return view.segments().size();
+        return segments.segmentCount();
     }
 
     /**
@@ -389,35 +318,12 @@ public final class TraceStore implements TraceQuery, SpanSink, AutoCloseable {
      */
     @Override
     public void close() {
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        } finally {
-            appendLock.unlock();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         if (sampler != null) {
             storeDecided(sampler.drain());
         }
-        @Nullable IOException failure = null;
-        appendLock.lock();
-        try {
-            writer.close();
-        } catch (IOException e) {
-            failure = e;
-        } finally {
-            appendLock.unlock();
-        }
-        try {
-            lock.close();
-        } catch (IOException e) {
-            LOG.warn("Trace store: could not release the lock on {}: {}", dir, e.toString());
-        }
-        if (failure != null) {
-            LOG.warn("Trace store: could not write the last block index to {} ({}); it is built again on the next open", dir,
-                    failure.toString());
-        }
+        segments.close();
     }
 }

@@ -1,5 +1,8 @@
 package dev.vigil.tracing.store;
 
+import dev.vigil.storage.ByteSink;
+import dev.vigil.storage.Bytes;
+import dev.vigil.storage.Segment;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -31,26 +34,25 @@ final class TraceTable {
         for (long key : keys) {
             out.putLongBE(key);
         }
-        int offsetsAt = out.pos;
-        out.ensure(4 * (n + 1));
-        out.pos += 4 * (n + 1);
-        int postings = out.pos;
+        int offsetsAt = out.position();
+        out.skip(4 * (n + 1));
+        int postings = out.position();
         for (int k = 0; k < n; k++) {
-            Format.BE_INT.set(out.buf, offsetsAt + 4 * k, out.pos - postings);
+            out.setIntBE(offsetsAt + 4 * k, out.position() - postings);
             int previous = 0;
             for (int frame : traces.get(keys[k])) {
                 out.putVarint(frame - previous);
                 previous = frame;
             }
         }
-        Format.BE_INT.set(out.buf, offsetsAt + 4 * n, out.pos - postings);
+        out.setIntBE(offsetsAt + 4 * n, out.position() - postings);
     }
 
     /**
      * The frame indexes of the trace with {@code key} in the table of {@code n} traces at {@code offset} of
      * {@code segment}, or an empty array.
      */
-    static int[] find(Reader reader, Segment segment, long offset, int n, long key) throws IOException {
+    static int[] find(Reader reader, Segment<BlockView> segment, long offset, int n, long key) throws IOException {
         int lo = 0;
         int hi = n - 1;
         while (lo <= hi) {
@@ -67,13 +69,13 @@ final class TraceTable {
         return new int[0];
     }
 
-    private static int[] postings(Reader reader, Segment segment, long offset, int n, int index) throws IOException {
+    private static int[] postings(Reader reader, Segment<BlockView> segment, long offset, int n, int index) throws IOException {
         long offsets = offset + 8L * n;
         long pair = reader.longAt(segment, offsets + 4L * index);
         int from = (int) (pair >>> 32);
         int to = (int) pair;
         if (from < 0 || to < from) {
-            throw new IOException("a trace table in " + segment.file.path() + " is damaged");
+            throw new IOException("a trace table in " + segment.file().path() + " is damaged");
         }
         byte[] b = reader.bytes(segment, offsets + 4L * (n + 1) + from, to - from);
         int[] out = new int[to - from];
@@ -81,7 +83,7 @@ final class TraceTable {
         int[] at = {0};
         int frame = 0;
         while (at[0] < b.length) {
-            frame += ByteSink.varint(b, at);
+            frame += Bytes.varint(b, at);
             out[count++] = frame;
         }
         return Arrays.copyOf(out, count);

@@ -68,6 +68,16 @@ class ServiceMapTest {
     }
 
     @Test
+    void messagesNamingTheirBrokerLinkThroughItAndOthersLinkProducerToConsumer() {
+        link(span("1", "", "shop", SpanKind.PRODUCER, false, "kafka"),
+                span("2", "1", "billing", SpanKind.CONSUMER, true, "kafka"),
+                span("3", "", "shop", SpanKind.PRODUCER, false, null),
+                span("4", "3", "mailer", SpanKind.CONSUMER, false, null));
+
+        assertThat(links()).containsExactly(link("kafka", "billing", 1, 1), link("shop", "kafka", 1, 0), link("shop", "mailer", 1, 0));
+    }
+
+    @Test
     void aChildWhoseParentIsNotAmongTheSpansLinksNothing() {
         link(span("2", "1", "api", SpanKind.SERVER, false, null));
         assertThat(links()).isEmpty();

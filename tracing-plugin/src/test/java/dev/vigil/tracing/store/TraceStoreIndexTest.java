@@ -9,6 +9,7 @@ import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.TraceSearch;
 import dev.vigil.api.traces.TraceSummary;
 import dev.vigil.testkit.TestingClock;
+import dev.vigil.storage.StoreView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,9 @@ class TraceStoreIndexTest {
         }
         store.close();
         store = TraceStore.open(dir, TraceStoreSettings.defaults(), clock, 8 * 1024);
-        try (StoreView.Retained held = store.view().retain()) {
+        try (StoreView.Retained<BlockView> held = store.view().retain()) {
             Reader reader = new Reader();
-            for (BlockView b : held.blocks) {
+            for (BlockView b : held.blocks()) {
                 totalFrames += b.frames(reader).length;
             }
         }
@@ -68,14 +69,14 @@ class TraceStoreIndexTest {
     /** Runs {@code search} and returns how many frames it decompressed. */
     private long framesRead(TraceSearch search) throws Exception {
         Reader reader = new Reader();
-        try (StoreView.Retained held = store.view().retain()) {
-            TraceLoader loader = new TraceLoader(held.blocks, store.dictionary(), reader);
+        try (StoreView.Retained<BlockView> held = store.view().retain()) {
+            TraceLoader loader = new TraceLoader(held.blocks(), store.dictionary(), reader);
             List<TraceSummary> found = new TraceSearcher(new SearchPlan(search, store.dictionary()), loader, reader,
-                    search.limit()).run(held.blocks);
+                    search.limit()).run(held.blocks());
             assertThat(found).isEqualTo(TestSpans.search(stored, search));
             assertThat(found).isNotEmpty();
         }
-        return reader.framesRead;
+        return reader.framesRead();
     }
 
     @Test

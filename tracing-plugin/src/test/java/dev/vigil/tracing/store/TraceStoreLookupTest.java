@@ -8,6 +8,7 @@ import dev.vigil.api.traces.SpanKind;
 import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.SpanStatus;
 import dev.vigil.testkit.TestingClock;
+import dev.vigil.storage.StoreView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,8 +37,8 @@ class TraceStoreLookupTest {
             for (List<SpanRecord> batch : TestSpans.batches(random, stored, 50)) {
                 store.accept(batch);
             }
-            try (StoreView.Retained held = store.view().retain()) {
-                assertThat(held.blocks.size()).isGreaterThan(10);
+            try (StoreView.Retained<BlockView> held = store.view().retain()) {
+                assertThat(held.blocks().size()).isGreaterThan(10);
             }
             for (String id : ids) {
                 assertThat(store.trace(id)).as(id).isEqualTo(TestSpans.trace(stored, id));
@@ -126,11 +127,11 @@ class TraceStoreLookupTest {
             }
             String id = stored.get(stored.size() / 2).traceId();
             Reader reader = new Reader();
-            try (StoreView.Retained held = store.view().retain()) {
-                List<SpanRecord> spans = new TraceLoader(held.blocks, store.dictionary(), reader).trace(TraceRef.of(id));
+            try (StoreView.Retained<BlockView> held = store.view().retain()) {
+                List<SpanRecord> spans = new TraceLoader(held.blocks(), store.dictionary(), reader).trace(TraceRef.of(id));
                 assertThat(spans).hasSize(TestSpans.trace(stored, id).size());
                 // a false positive of a trace filter costs at most a few frames
-                assertThat(reader.framesRead).isBetween(1L, 3L);
+                assertThat(reader.framesRead()).isBetween(1L, 3L);
             }
         }
     }

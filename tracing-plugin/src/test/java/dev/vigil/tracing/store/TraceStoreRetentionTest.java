@@ -9,6 +9,8 @@ import dev.vigil.api.traces.SpanStatus;
 import dev.vigil.api.traces.TraceSearch;
 import dev.vigil.api.traces.TraceSummary;
 import dev.vigil.testkit.TestingClock;
+import dev.vigil.storage.Segment;
+import dev.vigil.storage.StoreView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,11 +139,11 @@ class TraceStoreRetentionTest {
             clock.advance(Duration.ofHours(1));
             store.accept(batch(5, "new"));
             Path first = dir.resolve(Segment.fileName(1));
-            try (StoreView.Retained held = store.view().retain()) {
+            try (StoreView.Retained<BlockView> held = store.view().retain()) {
                 clock.advance(Duration.ofMinutes(90));
                 store.maintain();
                 assertThat(first).exists();
-                assertThat(held.blocks).isNotEmpty();
+                assertThat(held.blocks()).isNotEmpty();
             }
             assertThat(first).doesNotExist();
             assertThat(count(store)).isEqualTo(5);

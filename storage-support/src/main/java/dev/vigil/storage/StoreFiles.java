@@ -1,4 +1,4 @@
-package dev.vigil.tracing.store;
+package dev.vigil.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,30 +14,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of a store's folder: {@code lock}, and the segments {@code 0000000001.seg}, {@code 0000000002.seg}, … in
- * the order they were written. Opens them all at start, and creates and seals as the store goes.
+ * The segment files of a store's folder, {@code 0000000001.seg}, {@code 0000000002.seg}, … in the order they were
+ * written (other files there are the store's own: {@code lock}, and whatever the store keeps besides). Opens them all
+ * at start, and creates and seals as the store goes. Not thread-safe: used at open, then under the append lock.
  */
-final class StoreFiles {
+final class StoreFiles<F extends DataFrame, B extends Block, O extends BlockBuilder<F, B>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreFiles.class);
 
     private final Path dir;
+    private final StoreCodec<F, B, O> codec;
+    private final SegmentFormat format;
     private final boolean fsync;
-    private final Clock clock;
 
-    StoreFiles(Path dir, boolean fsync, Clock clock) {
+    StoreFiles(Path dir, StoreCodec<F, B, O> codec, boolean fsync) {
         this.dir = dir;
+        this.codec = codec;
+        this.format = codec.format();
         this.fsync = fsync;
-        this.clock = clock;
     }
 
     /** What a store starts from. */
-    record Opened(Dictionary dictionary, List<Segment> closed, Segment active, OpenBlock open) {}
+    record Opened<B extends Block, O>(List<Segment<B>> closed, Segment<B> active, O open) {}
 
-    /** Recovers every segment; seals the open block of all but the last, which stays the one written to. */
-    Opened open() throws IOException {
-        Dictionary dictionary = new Dictionary();
-        SegmentLoader loader = new SegmentLoader(dictionary);
+    /**
+     * Recovers every segment; seals the open block of all but the last, which stays the one written to. Creates
+     * segment 1 in an empty folder.
+     */
+    Opened<B, O> open(long nowMillis) throws IOException {
+        SegmentLoader<F, B, O> loader = new SegmentLoader<>(codec);
         TreeMap<Long, Path> files = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path file : entries) {
@@ -48,13 +52,13 @@ final class StoreFiles {
                 }
             }
         }
-        List<SegmentLoader.Loaded> loaded = new ArrayList<>();
+        List<SegmentLoader.Loaded<B, O>> loaded = new ArrayList<>();
         try {
             for (Map.Entry<Long, Path> e : files.entrySet()) {
                 Path file = e.getValue();
-                if (Files.size(file) < Format.SEGMENT_HEADER) {
+                if (Files.size(file) < SegmentFormat.HEADER_BYTES) {
                     // the process stopped while it created the segment, before its header was written
-                    LOG.warn("Trace store: removing {}, a segment whose header was not written", file);
+                    LOG.warn("{}: removing {}, a segment whose header was not written", format.title(), file);
                     Files.delete(file);
                     continue;
                 }
@@ -66,21 +70,21 @@ final class StoreFiles {
                     throw ex;
                 }
             }
-            List<Segment> closed = new ArrayList<>();
+            List<Segment<B>> closed = new ArrayList<>();
             for (int k = 0; k < loaded.size() - 1; k++) {
-                SegmentLoader.Loaded l = loaded.get(k);
+                SegmentLoader.Loaded<B, O> l = loaded.get(k);
                 if (!l.open().isEmpty()) {
-                    seal(l.segment(), l.open(), fsync);
+                    seal(l.segment(), l.open());
                 }
                 closed.add(l.segment());
             }
             if (loaded.isEmpty()) {
-                return new Opened(dictionary, List.of(), create(dir, 1, clock.millis(), fsync), new OpenBlock());
+                return new Opened<>(List.of(), create(1, 0, nowMillis), codec.newBlock());
             }
-            SegmentLoader.Loaded last = loaded.get(loaded.size() - 1);
-            return new Opened(dictionary, List.copyOf(closed), last.segment(), last.open());
+            SegmentLoader.Loaded<B, O> last = loaded.get(loaded.size() - 1);
+            return new Opened<>(List.copyOf(closed), last.segment(), last.open());
         } catch (IOException | RuntimeException e) {
-            for (SegmentLoader.Loaded l : loaded) {
+            for (SegmentLoader.Loaded<B, O> l : loaded) {
                 l.segment().closeFile();
             }
             throw e;
@@ -88,51 +92,51 @@ final class StoreFiles {
     }
 
     /** Creates segment {@code number}, empty but for its header. */
-    static Segment create(Path dir, long number, long createdMillis, boolean fsync) throws IOException {
+    Segment<B> create(long number, long sequence, long createdMillis) throws IOException {
         Path path = dir.resolve(Segment.fileName(number));
         SegmentFile file = SegmentFile.open(path, true);
         try {
-            byte[] header = Format.segmentHeader(createdMillis);
+            byte[] header = format.header(sequence, createdMillis);
             file.write(0, header, 0, header.length);
             if (fsync) {
                 file.force();
-                forceDirectory(dir);
+                forceDirectory();
             }
         } catch (IOException e) {
             file.close();
             Files.deleteIfExists(path);
             throw e;
         }
-        return new Segment(number, file, createdMillis, Format.SEGMENT_HEADER);
+        return new Segment<>(format, number, file, sequence, createdMillis, SegmentFormat.HEADER_BYTES);
     }
 
-    /** Appends the block frame of {@code block} to {@code segment}. */
-    static void seal(Segment segment, OpenBlock block, boolean fsync) throws IOException {
-        byte[] frame = SealedBlock.frame(block);
-        long pos = segment.size;
+    /** Appends the block frame of {@code block}, which is not empty, to {@code segment}. */
+    void seal(Segment<B> segment, O block) throws IOException {
+        byte[] frame = codec.blockFrame(block);
+        long pos = segment.size();
         try {
-            segment.file.write(pos, frame, 0, frame.length);
+            segment.file().write(pos, frame, 0, frame.length);
             if (fsync) {
-                segment.file.force();
+                segment.file().force();
             }
         } catch (IOException e) {
             try {
-                segment.file.truncate(pos);
+                segment.file().truncate(pos);
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
         }
-        segment.addSealed(SealedBlock.parse(segment, pos, frame, frame.length));
-        segment.size = pos + frame.length;
+        segment.addBlock(codec.block(segment, pos, frame, frame.length));
+        segment.size(pos + frame.length);
     }
 
-    private static void forceDirectory(Path dir) {
+    private void forceDirectory() {
         // makes a new file's name durable; not every platform can open a folder, and then there is nothing to do
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            LOG.debug("Trace store: could not force {}: {}", dir, e.toString());
+            LOG.debug("{}: could not force {}: {}", format.title(), dir, e.toString());
         }
     }
 }

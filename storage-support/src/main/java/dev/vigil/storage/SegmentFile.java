@@ -1,4 +1,4 @@
-package dev.vigil.tracing.store;
+package dev.vigil.storage;
 
 import java.io.Closeable;
 import java.io.EOFException;
@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * the operation retried (the interrupt stays set for its thread), so one interrupted request does not break the store.
  * Thread-safe.
  */
-final class SegmentFile implements Closeable {
+public final class SegmentFile implements Closeable {
 
     private final Path path;
     private volatile FileChannel channel;
@@ -26,15 +26,20 @@ final class SegmentFile implements Closeable {
         this.channel = channel;
     }
 
-    /** Opens an existing file, or creates a new one when {@code create}. */
-    static SegmentFile open(Path path, boolean create) throws IOException {
+    /**
+     * Opens an existing file for reading and writing, or creates a new one when {@code create}.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if {@code create} and the file exists
+     */
+    public static SegmentFile open(Path path, boolean create) throws IOException {
         FileChannel channel = create
                 ? FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         return new SegmentFile(path, channel);
     }
 
-    Path path() {
+    /** Where the file is. */
+    public Path path() {
         return path;
     }
 
@@ -72,8 +77,12 @@ final class SegmentFile implements Closeable {
         return channel;
     }
 
-    /** Reads exactly {@code len} bytes at {@code position}. */
-    void read(long position, byte[] dst, int off, int len) throws IOException {
+    /**
+     * Reads exactly {@code len} bytes at {@code position} into {@code dst[off, off + len)}.
+     *
+     * @throws EOFException if the file ends before
+     */
+    public void read(long position, byte[] dst, int off, int len) throws IOException {
         io(ch -> {
             ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
             while (buf.hasRemaining()) {
@@ -86,7 +95,7 @@ final class SegmentFile implements Closeable {
     }
 
     /** Writes all of {@code src[off, off + len)} at {@code position}. */
-    void write(long position, byte[] src, int off, int len) throws IOException {
+    public void write(long position, byte[] src, int off, int len) throws IOException {
         io(ch -> {
             ByteBuffer buf = ByteBuffer.wrap(src, off, len);
             while (buf.hasRemaining()) {
@@ -96,22 +105,25 @@ final class SegmentFile implements Closeable {
         });
     }
 
-    void truncate(long size) throws IOException {
+    /** Cuts the file to {@code size} bytes. */
+    public void truncate(long size) throws IOException {
         io(ch -> ch.truncate(size));
     }
 
     /** Forces what was written, and the length, to disk. */
-    void force() throws IOException {
+    public void force() throws IOException {
         io(ch -> {
             ch.force(false);
             return null;
         });
     }
 
-    long size() throws IOException {
+    /** The file's length. */
+    public long size() throws IOException {
         return io(FileChannel::size);
     }
 
+    /** Closes the file for good; operations after this fail. Idempotent. */
     @Override
     public synchronized void close() throws IOException {
         closed = true;
