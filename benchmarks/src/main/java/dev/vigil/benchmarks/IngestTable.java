@@ -1,12 +1,13 @@
 package dev.vigil.benchmarks;
 
+import static dev.vigil.benchmarks.ComparisonRows.rate;
+import static dev.vigil.benchmarks.ComparisonRows.row;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
 /** Prints one pass of {@link RemoteWriteIngestDriver}: a row per figure, Vigil beside Prometheus and their ratio. */
 final class IngestTable {
-
-    private static final String ROW = "%-46s %14s %14s %10s%n";
 
     private final int series;
     private final RemoteWriteIngestDriver.Measured vigil;
@@ -22,7 +23,7 @@ final class IngestTable {
         IngestLoad.Result v = vigil.result();
         IngestLoad.Result p = prometheus.result();
         out.println(title);
-        out.printf(Locale.ROOT, ROW, "", "Vigil", "Prometheus", "ratio V/P");
+        ComparisonRows.heading(out, "Vigil", "Prometheus", "ratio V/P");
         row(out, "samples/s, all rounds", rate(v.samples(), v.totalNanos()), rate(p.samples(), p.totalNanos()), "%,.0f");
         row(out, "samples/s, round 1 (creates the series)", rate(series, v.firstRoundNanos()), rate(series, p.firstRoundNanos()), "%,.0f");
         row(out, "samples/s, later rounds (series exist)", rate(v.samples() - series, v.totalNanos() - v.firstRoundNanos()),
@@ -44,14 +45,5 @@ final class IngestTable {
             }
         }
         out.println();
-    }
-
-    private static double rate(long samples, long nanos) {
-        return nanos <= 0 ? Double.NaN : samples / (nanos / 1e9);
-    }
-
-    private static void row(PrintStream out, String what, double vigil, double prometheus, String format) {
-        String ratio = prometheus == 0 || Double.isNaN(prometheus) || Double.isNaN(vigil) ? "-" : String.format(Locale.ROOT, "%.2f", vigil / prometheus);
-        out.printf(Locale.ROOT, ROW, what, String.format(Locale.ROOT, format, vigil), String.format(Locale.ROOT, format, prometheus), ratio);
     }
 }

@@ -1,13 +1,8 @@
 package dev.vigil.benchmarks.traces;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The platform's side of {@link TracerBenchmark}: the {@link Tracer} the tracing plugin registers in the service
@@ -17,48 +12,26 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PlatformTracer extends TracerSide {
 
     private TracingKernel kernel;
-    private Tracer tracer;
-    private Span parentSpan;
-    private Context parent;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        onOwnThread("platform-setup", () -> {
-            kernel = TracingKernel.start();
-            tracer = kernel.tracer();
-            parentSpan = parentSpan(tracer);
-            parent = Context.root().with(parentSpan);
-            return null;
-        });
+    @Override
+    String name() {
+        return "platform";
     }
 
-    @TearDown(Level.Iteration)
-    public void report() throws Exception {
-        report("platform");
+    @Override
+    Tracer open(TracingKernel running) {
+        kernel = running;
+        return running.tracer();
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        onOwnThread("platform-teardown", () -> {
-            parentSpan.end();
-            kernel.close();
-            return null;
-        });
+    @Override
+    void close() {
+        // the kernel stops the plugin, which flushes its SDK
     }
 
     /** The plugin counts a dropped span as it refuses it, on the thread that ended it. */
     @Override
     long dropped() {
         return kernel.spans("dropped");
-    }
-
-    @Override
-    Tracer tracer() {
-        return tracer;
-    }
-
-    @Override
-    Context parent() {
-        return parent;
     }
 }

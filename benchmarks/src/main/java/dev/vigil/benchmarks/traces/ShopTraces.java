@@ -18,7 +18,7 @@ import java.util.StringJoiner;
  *   <li>the cart (25 %): token check, the cart from Redis and a price lookup per item, up to 8;</li>
  *   <li>a checkout (10 %): cart, a stock reservation (SQL) per item, a payment through an outside gateway, a
  *       shipping quote and a Kafka message that shipping processes in the same trace; the gateway fails 12 % of the
- *       time and a reservation times out 5 % of the time, failing the whole request;</li>
+ *       time and each reservation times out 1 % of the time, either failing the whole request;</li>
  *   <li>a health probe (5 %): one span.</li>
  * </ul>
  *

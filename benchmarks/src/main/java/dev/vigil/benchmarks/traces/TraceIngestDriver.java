@@ -46,11 +46,11 @@ public final class TraceIngestDriver {
     private TraceIngestDriver() {}
 
     public static void main(String[] args) throws Exception {
-        int traces = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int spansPerRequest = args.length > 1 ? Integer.parseInt(args[1]) : 512;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        int passes = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        int traces = argument(args, 0, 20_000);
+        int spansPerRequest = argument(args, 1, 512);
+        int clients = argument(args, 2, 4);
+        int rounds = argument(args, 3, 10);
+        int passes = argument(args, 4, 2);
         Path tracingJar = BenchmarkEnvironment.tracingJar();
         Path zipkinJar = BenchmarkEnvironment.zipkinJar();
         long end = System.currentTimeMillis() * 1_000_000L - TimeUnit.SECONDS.toNanos(5);
@@ -73,6 +73,11 @@ public final class TraceIngestDriver {
             System.out.println("A server kept a different number of spans than it was sent: its rate is not one of stored spans.");
             System.exit(1);
         }
+    }
+
+    /** The {@code index}-th argument as a number, {@code fallback} when there are fewer arguments. */
+    private static int argument(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 
     private static boolean runPass(int pass, boolean vigilFirst, BenchmarkEnvironment environment, Path tracingJar, Path zipkinJar,

@@ -1,31 +1,29 @@
 package dev.vigil.benchmarks.traces;
 
+import static dev.vigil.benchmarks.ComparisonRows.rate;
+import static dev.vigil.benchmarks.ComparisonRows.row;
+
+import dev.vigil.benchmarks.ComparisonRows;
 import dev.vigil.benchmarks.Folders;
 import dev.vigil.benchmarks.IngestLoad;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints one pass of {@link TraceIngestDriver}: a row per figure, Vigil beside Zipkin and their ratio. */
-final class TraceIngestTable {
-
-    private static final String ROW = "%-48s %14s %14s %10s%n";
-
-    private final TraceCorpus corpus;
-    private final TraceIngestDriver.Measured vigil;
-    private final TraceIngestDriver.Measured zipkin;
-
-    TraceIngestTable(TraceCorpus corpus, TraceIngestDriver.Measured vigil, TraceIngestDriver.Measured zipkin) {
-        this.corpus = corpus;
-        this.vigil = vigil;
-        this.zipkin = zipkin;
-    }
+/**
+ * Prints one pass of {@link TraceIngestDriver}: a row per figure, Vigil beside Zipkin and their ratio.
+ *
+ * @param corpus the spans both servers were sent
+ * @param vigil what Vigil's run measured
+ * @param zipkin what Zipkin's run measured
+ */
+record TraceIngestTable(TraceCorpus corpus, TraceIngestDriver.Measured vigil, TraceIngestDriver.Measured zipkin) {
 
     void print(String title, PrintStream out) {
         IngestLoad.Result v = vigil.result();
         IngestLoad.Result z = zipkin.result();
         long first = corpus.firstRoundSpans();
         out.println(title);
-        out.printf(Locale.ROOT, ROW, "", "Vigil", "Zipkin", "ratio V/Z");
+        ComparisonRows.heading(out, "Vigil", "Zipkin", "ratio V/Z");
         row(out, "spans/s, all rounds", rate(v.samples(), v.totalNanos()), rate(z.samples(), z.totalNanos()), "%,.0f");
         row(out, "spans/s, round 1 (fresh server)", rate(first, v.firstRoundNanos()), rate(first, z.firstRoundNanos()), "%,.0f");
         row(out, "spans/s, later rounds", rate(v.samples() - first, v.totalNanos() - v.firstRoundNanos()),
@@ -50,18 +48,5 @@ final class TraceIngestTable {
             }
         }
         out.println();
-    }
-
-    private static double rate(long spans, long nanos) {
-        return nanos <= 0 ? Double.NaN : spans / (nanos / 1e9);
-    }
-
-    private static void row(PrintStream out, String what, double vigil, double zipkin, String format) {
-        String ratio = zipkin == 0 || Double.isNaN(zipkin) || Double.isNaN(vigil) ? "-" : String.format(Locale.ROOT, "%.2f", vigil / zipkin);
-        out.printf(Locale.ROOT, ROW, what, format(format, vigil), format(format, zipkin), ratio);
-    }
-
-    private static String format(String format, double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
     }
 }

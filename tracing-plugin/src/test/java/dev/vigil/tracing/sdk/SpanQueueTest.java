@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -21,28 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class SpanQueueTest {
 
-    /** A provider with a processor, so that its spans are recorded: the queue holds recorded spans. */
-    private final SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-        @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-            // nothing to do
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            // nothing to do
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return false;
-        }
-    }).build();
+    /** A provider with a processor (exporting nowhere), so that its spans are recorded: the queue holds recorded spans. */
+    private final SdkTracerProvider provider = SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(SpanExporter.composite()))
+            .build();
     private final Tracer tracer = provider.get("test");
 
     @AfterEach
