@@ -13,17 +13,16 @@ import dev.vigil.storage.TestingStore.Stored;
 import dev.vigil.storage.TestingStore.TimesBlock;
 import dev.vigil.storage.TestingStore.TimesFrame;
 import dev.vigil.storage.TestingStore.TimesOpenBlock;
+import dev.vigil.storage.testing.StoreFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,16 +39,7 @@ class RecoveryTest {
 
     /** The folder as a killed process would leave it: what was written, without the lock held. */
     private Path snapshot(Path from, String name) throws IOException {
-        Path copy = dir.resolveSibling(dir.getFileName() + "-" + name);
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (!f.getFileName().toString().equals("lock")) {
-                    Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return copy;
+        return StoreFolders.killedCopy(from, dir.resolveSibling(dir.getFileName() + "-" + name));
     }
 
     /** What a store opened on {@code folder} holds, and how many bytes, once it has recovered. */

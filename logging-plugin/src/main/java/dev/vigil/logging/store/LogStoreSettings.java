@@ -1,11 +1,11 @@
 package dev.vigil.logging.store;
 
-import static java.util.Objects.requireNonNull;
 import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.api.config.ByteSize;
+import dev.vigil.storage.StoreLimits;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 public record LogStoreSettings(Duration retention, ByteSize retentionSize, ByteSize segmentSize, boolean fsync) {
 
     /** The smallest segment size: smaller segments would hold too few blocks to be worth a file. */
-    public static final ByteSize MIN_SEGMENT_SIZE = ByteSize.ofMebibytes(1);
+    public static final ByteSize MIN_SEGMENT_SIZE = StoreLimits.MIN_SEGMENT_SIZE;
 
     /** The largest segment size. */
-    public static final ByteSize MAX_SEGMENT_SIZE = ByteSize.ofMebibytes(4096);
+    public static final ByteSize MAX_SEGMENT_SIZE = StoreLimits.MAX_SEGMENT_SIZE;
 
     private static final LogStoreSettings DEFAULTS =
             new LogStoreSettings(Duration.ofDays(7), ByteSize.ofBytes(0), ByteSize.ofMebibytes(64), false);
@@ -38,20 +38,7 @@ public record LogStoreSettings(Duration retention, ByteSize retentionSize, ByteS
      * @throws IllegalArgumentException if a value breaks a rule above, naming the key and the value
      */
     public LogStoreSettings {
-        requireNonNull(retention, "retention is null");
-        requireNonNull(retentionSize, "retentionSize is null");
-        requireNonNull(segmentSize, "segmentSize is null");
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("retention must be positive, got " + retention);
-        }
-        if (segmentSize.compareTo(MIN_SEGMENT_SIZE) < 0 || segmentSize.compareTo(MAX_SEGMENT_SIZE) > 0) {
-            throw new IllegalArgumentException("segmentSize must be from " + MIN_SEGMENT_SIZE + " to " + MAX_SEGMENT_SIZE
-                    + ", got " + segmentSize);
-        }
-        if (retentionSize.bytes() != 0 && retentionSize.compareTo(segmentSize) < 0) {
-            throw new IllegalArgumentException("retentionSize must be 0B (no limit) or at least segmentSize ("
-                    + segmentSize + "), got " + retentionSize);
-        }
+        StoreLimits.check(retention, retentionSize, segmentSize);
     }
 
     /** Records kept 7 days, no size limit, 64 MiB segments, no fsync. */

@@ -2,6 +2,7 @@ package dev.vigil.logging.store;
 
 import static dev.vigil.logging.store.TestRecords.at;
 import static dev.vigil.logging.store.TestRecords.time;
+import static dev.vigil.storage.testing.StoreFolders.activeSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import dev.vigil.api.logs.LogRecord;
 import dev.vigil.api.logs.LogSearch;
 import dev.vigil.api.logs.LogSearch.Direction;
 import dev.vigil.api.logs.Severity;
+import dev.vigil.storage.testing.StoreFolders;
 import dev.vigil.testkit.TestingClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -21,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,22 +55,7 @@ class LogStoreRecoveryTest {
 
     /** The store's folder as a killed process would leave it: what was written, without the lock held. */
     private Path snapshot(String name) throws IOException {
-        Path copy = dir.resolveSibling(dir.getFileName() + "-" + name);
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (!f.getFileName().toString().equals("lock") && Files.isRegularFile(f)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        return copy;
-    }
-
-    private static Path activeSegment(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".seg")).max(Comparator.naturalOrder()).orElseThrow();
-        }
+        return StoreFolders.killedCopy(dir, dir.resolveSibling(dir.getFileName() + "-" + name));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNullElse;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.api.config.ByteSize;
+import dev.vigil.storage.StoreLimits;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -26,10 +27,10 @@ public record TraceStoreSettings(Duration retention, ByteSize retentionSize, Byt
         TailSampling tailSampling) {
 
     /** The smallest segment size: smaller segments would hold too few blocks to be worth a file. */
-    public static final ByteSize MIN_SEGMENT_SIZE = ByteSize.ofMebibytes(1);
+    public static final ByteSize MIN_SEGMENT_SIZE = StoreLimits.MIN_SEGMENT_SIZE;
 
     /** The largest segment size. */
-    public static final ByteSize MAX_SEGMENT_SIZE = ByteSize.ofMebibytes(4096);
+    public static final ByteSize MAX_SEGMENT_SIZE = StoreLimits.MAX_SEGMENT_SIZE;
 
     private static final TraceStoreSettings DEFAULTS = new TraceStoreSettings(Duration.ofDays(7), ByteSize.ofBytes(0),
             ByteSize.ofMebibytes(64), false, TailSampling.disabled());
@@ -40,21 +41,8 @@ public record TraceStoreSettings(Duration retention, ByteSize retentionSize, Byt
      * @throws IllegalArgumentException if a value breaks a rule above, naming the key and the value
      */
     public TraceStoreSettings {
-        requireNonNull(retention, "retention is null");
-        requireNonNull(retentionSize, "retentionSize is null");
-        requireNonNull(segmentSize, "segmentSize is null");
+        StoreLimits.check(retention, retentionSize, segmentSize);
         requireNonNull(tailSampling, "tailSampling is null");
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("retention must be positive, got " + retention);
-        }
-        if (segmentSize.compareTo(MIN_SEGMENT_SIZE) < 0 || segmentSize.compareTo(MAX_SEGMENT_SIZE) > 0) {
-            throw new IllegalArgumentException("segmentSize must be from " + MIN_SEGMENT_SIZE + " to " + MAX_SEGMENT_SIZE
-                    + ", got " + segmentSize);
-        }
-        if (retentionSize.bytes() != 0 && retentionSize.compareTo(segmentSize) < 0) {
-            throw new IllegalArgumentException("retentionSize must be 0B (no limit) or at least segmentSize ("
-                    + segmentSize + "), got " + retentionSize);
-        }
     }
 
     /** Spans kept 7 days, no size limit, 64 MiB segments, no fsync, every trace kept (no tail sampling). */

@@ -2,11 +2,13 @@ package dev.vigil.tracing.store;
 
 import static dev.vigil.tracing.store.TestSpans.span;
 import static dev.vigil.tracing.store.TestSpans.time;
+import static dev.vigil.storage.testing.StoreFolders.activeSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.api.traces.SpanRecord;
 import dev.vigil.api.traces.TraceSearch;
+import dev.vigil.storage.testing.StoreFolders;
 import dev.vigil.testkit.TestingClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,11 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,24 +38,9 @@ class TraceStoreRecoveryTest {
         return out;
     }
 
-    /** The store's folder as a killed process leaves it: what was written, without the lock held. */
+    /** The store's folder as a killed process would leave it: what was written, without the lock held. */
     private Path snapshot(String name) throws IOException {
-        Path copy = dir.resolveSibling(dir.getFileName() + "-" + name);
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (!f.getFileName().toString().equals("lock") && Files.isRegularFile(f)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
-        return copy;
-    }
-
-    private static Path activeSegment(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".seg")).max(Comparator.naturalOrder()).orElseThrow();
-        }
+        return StoreFolders.killedCopy(dir, dir.resolveSibling(dir.getFileName() + "-" + name));
     }
 
     @Test
